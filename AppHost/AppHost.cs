@@ -1,0 +1,32 @@
+using Recommender.AppHost.Extensions;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Data
+var recs = builder.AddRecsDatabase();
+var bucket = builder.AddRecsBucket();
+
+// Secrets
+var adminApiKey = builder.AddParameter(
+    "admin-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
+// Services
+var scheduler = builder.AddProject<Projects.Scheduler>("scheduler")
+    .WithReference(recs).WaitFor(recs)
+    .WithS3Bucket(bucket).WaitFor(bucket)
+    .WithLocalSampleData()
+    .WithHttpHealthCheck("/health");
+
+var recsApi = builder.AddProject<Projects.RecsApi>("recsapi")
+    .WithReference(recs).WaitFor(recs)
+    .WaitFor(scheduler) // the Scheduler owns the schema: it applies migrations before it reports healthy
+    .WithEnvironment("Admin__ApiKey", adminApiKey)
+    .WithHttpHealthCheck("/health");
+
+// Apps
+builder.AddProject<Projects.Dashboard>("dashboard")
+    .WithReference(recsApi).WaitFor(recsApi)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();
