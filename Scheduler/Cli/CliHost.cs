@@ -1,0 +1,24 @@
+using Recommender.Scheduler.Storage;
+
+namespace Recommender.Scheduler.Cli;
+
+/// <summary>Configuration and services for a command: the service's settings, without its web server.</summary>
+internal static class CliHost
+{
+    public static IHost Build(Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // appsettings.json sits next to the binary, wherever the command is run from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    public static string? StorageConnectionString(IHost host) =>
+        host.Services.GetRequiredService<IConfiguration>().GetConnectionString(StorageSettings.ConnectionName);
+}

@@ -1,0 +1,23 @@
+namespace Recommender.Scheduler.SampleData;
+
+public sealed class LocalFolderTarget(string root) : ISampleDataTarget
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string Description => Root;
+
+    public string StagingParent => Directory.CreateDirectory(Root).FullName;
+
+    public Task WriteAsync(string key, string localFile, CancellationToken cancellationToken)
+    {
+        var destination = Path.GetFullPath(Path.Combine(Root, key));
+        if (!destination.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Key '{key}' points outside {Root}.", nameof(key));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Move(localFile, destination, overwrite: true);
+        return Task.CompletedTask;
+    }
+}
