@@ -1,0 +1,99 @@
+using Amazon.S3;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Recommender.Scheduler.Storage;
+
+[assembly: AssemblyFixture(typeof(Recommender.Tests.Infrastructure.StackFixture))]
+
+namespace Recommender.Tests.Infrastructure;
+
+/// <summary>
+/// The whole system, started once per test run from the real AppHost: PostgreSQL, the S3 emulator,
+/// Scheduler, RecsApi and Dashboard, with their data in a fresh temporary folder. Tests share it.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    public const string AdminApiKey = "test-admin-key-0123456789abcdef";
+
+    /// <summary>Every resource the AppHost declares that reports health.</summary>
+    public static readonly string[] Resources = ["postgres", "recs", "s3", "storage", "scheduler", "recsapi", "dashboard"];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("recs-tests-").FullName;
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack has not started.");
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>The UTC day the stack started on; seeding and scheduling count from it.</summary>
+    public DateOnly StartedOn { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        StartedOn = DateOnly.FromDateTime(DateTime.UtcNow);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"--LocalStack:DataDir={_dataDirectory}", $"--Parameters:admin-api-key={AdminApiKey}"],
+            (options, _) => options.DisableDashboard = true,
+            cancellation.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        _app = await builder.BuildAsync(cancellation.Token);
+        await _app.StartAsync(cancellation.Token);
+        foreach (var resource in Resources)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still closing its files; the temp folder is cleaned by the OS eventually.
+        }
+    }
+
+    public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource);
+
+    public async Task<NpgsqlDataSource> CreateDataSourceAsync()
+    {
+        var connectionString = await App.GetConnectionStringAsync("recs")
+            ?? throw new InvalidOperationException("The recs database has no connection string.");
+        return NpgsqlDataSource.Create(connectionString);
+    }
+
+    /// <summary>The bucket as the services see it (same endpoint, same dummy credentials).</summary>
+    public async Task<(IAmazonS3 Client, StorageSettings Settings)> CreateS3Async()
+    {
+        var settings = StorageSettings.Parse(await App.GetConnectionStringAsync("storage"));
+        var config = new AmazonS3Config
+        {
+            ServiceURL = settings.ServiceUrl,
+            ForcePathStyle = settings.ForcePathStyle,
+            AuthenticationRegion = settings.Region,
+        };
+        return (new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("test", "test"), config), settings);
+    }
+
+    public ResourceNotificationService Notifications => App.Services.GetRequiredService<ResourceNotificationService>();
+
+    public IResource Resource(string name) =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+}
