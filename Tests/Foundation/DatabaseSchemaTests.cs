@@ -3,7 +3,7 @@ using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Foundation;
 
-public sealed class DatabaseSchemaTests(StackFixture stack)
+public sealed class DatabaseSchemaTests(StackFixture stack) : StackTest(stack)
 {
     [Theory]
     [InlineData("top_ctr")]
@@ -14,7 +14,7 @@ public sealed class DatabaseSchemaTests(StackFixture stack)
     [InlineData("pipeline_run_steps")]
     public async Task Migrations_create_table(string table)
     {
-        await using var dataSource = await stack.CreateDataSourceAsync();
+        await using var dataSource = await Stack.CreateDataSourceAsync();
         await using var command = dataSource.CreateCommand(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = table });
@@ -27,7 +27,7 @@ public sealed class DatabaseSchemaTests(StackFixture stack)
     [Fact]
     public async Task Migrations_are_journaled_once_each()
     {
-        await using var dataSource = await stack.CreateDataSourceAsync();
+        await using var dataSource = await Stack.CreateDataSourceAsync();
         await using var command = dataSource.CreateCommand("SELECT scriptname FROM schemaversions ORDER BY scriptname");
         var scripts = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
@@ -46,7 +46,7 @@ public sealed class DatabaseSchemaTests(StackFixture stack)
     [Fact]
     public async Task Model_tables_reject_a_duplicate_rank()
     {
-        await using var dataSource = await stack.CreateDataSourceAsync();
+        await using var dataSource = await Stack.CreateDataSourceAsync();
         await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
         await using var insert = new NpgsqlCommand(

@@ -3,12 +3,12 @@ using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Foundation;
 
-public sealed class RunQueueFunctionTests(StackFixture stack)
+public sealed class RunQueueFunctionTests(StackFixture stack) : StackTest(stack)
 {
     [Fact]
     public async Task Enqueue_run_creates_one_active_run_per_date_with_pending_steps()
     {
-        await using var database = await IsolatedDatabase.CreateAsync(stack);
+        await using var database = await IsolatedDatabase.CreateAsync(Stack);
         var date = new DateOnly(2001, 2, 3);
 
         var (first, created) = await EnqueueAsync(database.DataSource, date, "manual");
@@ -28,7 +28,7 @@ public sealed class RunQueueFunctionTests(StackFixture stack)
     [Fact]
     public async Task Enqueue_run_queues_again_once_the_previous_run_has_ended()
     {
-        await using var database = await IsolatedDatabase.CreateAsync(stack);
+        await using var database = await IsolatedDatabase.CreateAsync(Stack);
         var date = new DateOnly(2001, 2, 4);
         var (first, _) = await EnqueueAsync(database.DataSource, date, "manual");
         await using (var finish = database.DataSource.CreateCommand("UPDATE pipeline_runs SET status = 'failed' WHERE id = $1"))
@@ -46,7 +46,7 @@ public sealed class RunQueueFunctionTests(StackFixture stack)
     [Fact]
     public async Task Enqueue_run_rejects_an_unknown_trigger()
     {
-        await using var database = await IsolatedDatabase.CreateAsync(stack);
+        await using var database = await IsolatedDatabase.CreateAsync(Stack);
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => EnqueueAsync(database.DataSource, new DateOnly(2001, 2, 5), "whim"));
 

@@ -7,7 +7,7 @@ using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Foundation;
 
-public sealed class S3EmulatorTests(StackFixture stack)
+public sealed class S3EmulatorTests(StackFixture stack) : StackTest(stack)
 {
     private const int FiftyMegabytes = 50 * 1024 * 1024;
 
@@ -23,7 +23,7 @@ public sealed class S3EmulatorTests(StackFixture stack)
     [Fact]
     public async Task Fifty_megabytes_round_trip_byte_exact_with_a_single_put()
     {
-        var (s3, settings) = await stack.CreateS3Async();
+        var (s3, settings) = await Stack.CreateS3Async();
         var key = $"tests/single-{Guid.NewGuid():N}.bin";
 
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = settings.Bucket, Key = key, InputStream = new MemoryStream(Payload.Value) }, Cancel);
@@ -34,7 +34,7 @@ public sealed class S3EmulatorTests(StackFixture stack)
     [Fact]
     public async Task Fifty_megabytes_round_trip_byte_exact_with_a_multipart_upload()
     {
-        var (s3, settings) = await stack.CreateS3Async();
+        var (s3, settings) = await Stack.CreateS3Async();
         var key = $"tests/multipart-{Guid.NewGuid():N}.bin";
         using var transfer = new TransferUtility(s3);
 
@@ -54,7 +54,7 @@ public sealed class S3EmulatorTests(StackFixture stack)
     [Fact]
     public async Task Parallel_ranged_download_reassembles_the_object()
     {
-        var (s3, settings) = await stack.CreateS3Async();
+        var (s3, settings) = await Stack.CreateS3Async();
         var key = $"tests/ranged-{Guid.NewGuid():N}.bin";
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = settings.Bucket, Key = key, InputStream = new MemoryStream(Payload.Value) }, Cancel);
         var local = Path.GetTempFileName();
@@ -74,7 +74,7 @@ public sealed class S3EmulatorTests(StackFixture stack)
     [Fact]
     public async Task Listing_pages_through_more_than_a_thousand_keys()
     {
-        var (s3, settings) = await stack.CreateS3Async();
+        var (s3, settings) = await Stack.CreateS3Async();
         var prefix = $"tests/listing-{Guid.NewGuid():N}/";
         await Parallel.ForEachAsync(Enumerable.Range(0, 1100), Cancel, async (i, token) =>
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = settings.Bucket, Key = $"{prefix}{i:D5}", ContentBody = "x" }, token));

@@ -3,13 +3,13 @@ using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Foundation;
 
-public sealed class StackHealthTests(StackFixture stack)
+public sealed class StackHealthTests(StackFixture stack) : StackTest(stack)
 {
     [Theory]
     [MemberData(nameof(ResourceNames))]
     public void Resource_is_running_and_healthy(string resource)
     {
-        Assert.True(stack.Notifications.TryGetCurrentState(resource, out var state), $"{resource} has no state");
+        Assert.True(Stack.Notifications.TryGetCurrentState(resource, out var state), $"{resource} has no state");
         Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, state.Snapshot.HealthStatus);
     }
@@ -22,7 +22,7 @@ public sealed class StackHealthTests(StackFixture stack)
     [InlineData("dashboard")]
     public async Task Service_answers_health_and_alive(string resource)
     {
-        using var http = stack.CreateHttpClient(resource);
+        using var http = Stack.CreateHttpClient(resource);
 
         using var health = await http.GetAsync("/health", TestContext.Current.CancellationToken);
         using var alive = await http.GetAsync("/alive", TestContext.Current.CancellationToken);

@@ -14,6 +14,8 @@ namespace Recommender.Tests.Infrastructure;
 /// <summary>
 /// The whole system, started once per test run from the real AppHost: PostgreSQL, the S3 emulator,
 /// Scheduler, RecsApi and Dashboard, with their data in a fresh temporary folder. Tests share it.
+/// It starts when the first test that needs it runs (tests derive from <see cref="StackTest"/>),
+/// so a run of unit tests alone costs nothing.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
@@ -25,7 +27,10 @@ public sealed class StackFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("recs-tests-").FullName;
+    private readonly Lazy<Task> _started;
     private DistributedApplication? _app;
+
+    public StackFixture() => _started = new Lazy<Task>(StartStackAsync);
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack has not started.");
 
@@ -34,7 +39,12 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>The UTC day the stack started on; seeding and scheduling count from it.</summary>
     public DateOnly StartedOn { get; private set; }
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Starts the stack on first call; later calls share that start.</summary>
+    public Task StartAsync() => _started.Value;
+
+    private async Task StartStackAsync()
     {
         using var cancellation = new CancellationTokenSource(StartTimeout);
         StartedOn = DateOnly.FromDateTime(DateTime.UtcNow);
