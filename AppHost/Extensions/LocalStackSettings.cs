@@ -7,8 +7,9 @@ namespace Recommender.AppHost.Extensions;
 /// <param name="UseContainers">True to run PostgreSQL with Aspire's container integration.</param>
 /// <param name="PostgresBinDirectory">Folder holding <c>postgres</c> and <c>initdb</c>; null when not found.</param>
 /// <param name="NodeFound">Whether <c>node</c> and <c>npm</c> are on the PATH (the S3 emulator needs them).</param>
+/// <param name="PostgresBinSetting">The configured <c>LocalStack:PostgresBinDir</c>, if any.</param>
 internal sealed record LocalStackSettings(
-    string DataDirectory, bool UseContainers, string? PostgresBinDirectory, bool NodeFound)
+    string DataDirectory, bool UseContainers, string? PostgresBinDirectory, bool NodeFound, string? PostgresBinSetting = null)
 {
     public const string Section = "LocalStack";
 
@@ -36,14 +37,16 @@ internal sealed record LocalStackSettings(
             ExecutableSearch.OnPath("node") is not null && ExecutableSearch.OnPath("npm") is not null);
     }
 
-    /// <summary>Stops start-up with one message naming everything that is missing.</summary>
+    /// <summary>Stops the AppHost with one message naming everything that is missing.</summary>
     public void EnsurePrerequisites()
     {
         var missing = new List<string>();
         if (!UseContainers && PostgresBinDirectory is null)
         {
-            missing.Add("the PostgreSQL server (Debian/Ubuntu: apt-get install postgresql; or set LocalStack:PostgresBinDir), " +
-                        "or a container runtime such as Docker");
+            missing.Add(PostgresBinSetting is { Length: > 0 }
+                ? $"the PostgreSQL server: LocalStack:PostgresBinDir is '{PostgresBinSetting}', which holds no 'postgres' and 'initdb'"
+                : "the PostgreSQL server (Debian/Ubuntu: apt-get install postgresql; or set LocalStack:PostgresBinDir), " +
+                  "or a container runtime such as Docker");
         }
 
         if (!NodeFound)
@@ -53,8 +56,9 @@ internal sealed record LocalStackSettings(
 
         if (missing.Count > 0)
         {
-            throw new DistributedApplicationException(
-                "The local stack cannot start. Install " + string.Join("; and ", missing) + ".");
+            // One clear line instead of an exception's stack trace: this is a set-up problem, not a bug.
+            Console.Error.WriteLine("The local stack cannot start. Install " + string.Join("; and ", missing) + ".");
+            Environment.Exit(2);
         }
     }
 }

@@ -7,10 +7,8 @@ internal static class PostgresBinaries
     {
         if (configured is { Length: > 0 })
         {
-            return HasServer(configured)
-                ? configured
-                : throw new DistributedApplicationException(
-                    $"LocalStack:PostgresBinDir is '{configured}', but it holds no 'postgres' and 'initdb'.");
+            // A wrong setting counts as missing binaries: the start-up check then says what to install.
+            return HasServer(configured) ? configured : null;
         }
 
         // Debian and Ubuntu keep each major version in its own folder; take the newest.
