@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Recommender.Tests.Infrastructure;
 
@@ -13,17 +12,8 @@ public sealed class ManifestTests
         try
         {
             var generated = Path.Combine(output, "aspire-manifest.json");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "AppHost.dll"), "--publisher", "manifest", "--output-path", generated },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var log = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(process.ExitCode == 0, $"manifest publishing failed: {await log}{errors}");
+            var (exitCode, output) = await AppHostProcess.RunAsync(["--publisher", "manifest", "--output-path", generated]);
+            Assert.True(exitCode == 0, $"manifest publishing failed: {output}");
 
             var committed = Path.Combine(RepositoryRoot.Path, "aspire-manifest.json");
             Assert.True(

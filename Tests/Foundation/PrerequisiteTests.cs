@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Foundation;
 
@@ -11,7 +11,7 @@ public sealed class PrerequisiteTests
         var empty = Directory.CreateTempSubdirectory("recs-empty-").FullName;
         try
         {
-            var (exitCode, output) = await RunAppHostAsync(
+            var (exitCode, output) = await AppHostProcess.RunAsync(
                 ["--LocalStack:Runtime=processes", $"--LocalStack:PostgresBinDir={empty}", $"--LocalStack:DataDir={empty}"],
                 path: empty);
 
@@ -34,7 +34,7 @@ public sealed class PrerequisiteTests
         var empty = Directory.CreateTempSubdirectory("recs-empty-").FullName;
         try
         {
-            var (exitCode, output) = await RunAppHostAsync(
+            var (exitCode, output) = await AppHostProcess.RunAsync(
                 ["--publisher", "manifest", "--output-path", Path.Combine(empty, "manifest.json"), $"--LocalStack:PostgresBinDir={empty}"],
                 path: empty);
 
@@ -44,26 +44,5 @@ public sealed class PrerequisiteTests
         {
             Directory.Delete(empty, recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAppHostAsync(string[] args, string path)
-    {
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "/usr/bin/dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AppHost.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // A PATH with neither node nor npm on it.
-        start.Environment["PATH"] = path;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + stderr);
     }
 }
