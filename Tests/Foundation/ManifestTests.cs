@@ -12,8 +12,8 @@ public sealed class ManifestTests
         try
         {
             var generated = Path.Combine(output, "aspire-manifest.json");
-            var (exitCode, output) = await AppHostProcess.RunAsync(["--publisher", "manifest", "--output-path", generated]);
-            Assert.True(exitCode == 0, $"manifest publishing failed: {output}");
+            var (exitCode, log) = await AppHostProcess.RunAsync(["--publisher", "manifest", "--output-path", generated]);
+            Assert.True(exitCode == 0, $"manifest publishing failed: {log}");
 
             var committed = Path.Combine(RepositoryRoot.Path, "aspire-manifest.json");
             Assert.True(
