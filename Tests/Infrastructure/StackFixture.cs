@@ -26,7 +26,7 @@ public sealed class StackFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("recs-tests-").FullName;
+    private readonly string _dataDirectory = CreateDataDirectory();
     private readonly Lazy<Task> _started;
     private DistributedApplication? _app;
 
@@ -78,6 +78,19 @@ public sealed class StackFixture : IAsyncLifetime
         {
             // A server still closing its files; the temp folder is cleaned by the OS eventually.
         }
+    }
+
+    private static string CreateDataDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("recs-tests-").FullName;
+        // Temp folders are private to their owner; as root, PostgreSQL runs as 'postgres' and must get in.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        return directory;
     }
 
     public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource);
