@@ -30,9 +30,11 @@ public static class LocalPostgresBuilderExtensions
             await Task.Run(() => home.EnsureCluster(binDirectory, value, logger), cancellationToken);
         });
 
+        // One instance for the AppHost's life: it provisions the role and databases once.
+        var readyCheck = new LocalPostgresReadyCheck(server);
         var healthCheckKey = $"{name}_ready";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new LocalPostgresReadyCheck(server), failureStatus: null, tags: null));
+            healthCheckKey, _ => readyCheck, failureStatus: null, tags: null));
 
         return builder.AddResource(server)
             // The server takes its port from PGPORT; Aspire's proxy keeps the public port stable across restarts.
