@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -55,12 +56,8 @@ public static class AdminApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (adminKey.Refuse(request.HttpContext, apiKey) is { } refused)
-        {
-            return refused;
-        }
-
-        if (JsonRequest.Failed(await JsonRequest.ReadAsync(request, RecsJsonContext.Default.QueueRunRequest, cancellationToken), out var body, out var problem))
+        var (body, problem) = await ReadAuthorizedAsync(request, apiKey, adminKey, RecsJsonContext.Default.QueueRunRequest, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
@@ -84,12 +81,8 @@ public static class AdminApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (adminKey.Refuse(request.HttpContext, apiKey) is { } refused)
-        {
-            return refused;
-        }
-
-        if (JsonRequest.Failed(await JsonRequest.ReadAsync(request, RecsJsonContext.Default.BackfillRequest, cancellationToken), out var body, out var problem))
+        var (body, problem) = await ReadAuthorizedAsync(request, apiKey, adminKey, RecsJsonContext.Default.BackfillRequest, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
@@ -114,6 +107,19 @@ public static class AdminApi
             Enumerable.Range(0, days).Select(body.From.AddDays), RunLedger.BackfillTrigger, cancellationToken);
         var response = new BackfillResponse(body.From, body.To, runs.Count(r => r.Created), runs);
         return response.CreatedRuns > 0 ? TypedResults.Accepted("/runs", response) : TypedResults.Ok(response);
+    }
+
+    /// <summary>The key first, so a caller without it learns nothing about the body; then the body.</summary>
+    private static async Task<(T Body, ProblemHttpResult? Problem)> ReadAuthorizedAsync<T>(
+        HttpRequest request, string? apiKey, AdminKey adminKey, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) where T : class
+    {
+        if (adminKey.Refuse(request.HttpContext, apiKey) is { } refused)
+        {
+            return (null!, refused);
+        }
+
+        var (body, problem) = await JsonRequest.ReadAsync(request, typeInfo, cancellationToken);
+        return (body!, problem);
     }
 
     private static ProblemHttpResult? InFuture(DateOnly date, string field, TimeProvider clock)

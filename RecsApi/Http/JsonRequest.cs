@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,13 +36,6 @@ public static class JsonRequest
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
             return (null, Problems.BadParameter(field, $"The request body is not valid here ({FirstSentence(ex.Message)})."));
         }
-    }
-
-    public static bool Failed<T>((T? Value, ProblemHttpResult? Problem) read, [NotNullWhen(false)] out T? value, [NotNullWhen(true)] out ProblemHttpResult? problem)
-        where T : class
-    {
-        (value, problem) = read;
-        return problem is not null;
     }
 
     // System.Text.Json appends path and position details that say nothing more to a client.
