@@ -37,7 +37,14 @@ public static class RecsApiServiceExtensions
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, RecsJsonContext.Default);
         });
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // Every 503 means "PostgreSQL is away": tell clients when to come back.
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = RecsExceptionHandler.RetryAfterSeconds;
+            }
+        });
         builder.Services.AddExceptionHandler<RecsExceptionHandler>();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
             // Long enough that a hostile 10 KB id reaches the API and gets a problem answer, not a bare 414.

@@ -9,7 +9,8 @@ namespace Recommender.RecsApi.Http;
 /// </summary>
 public sealed partial class RecsExceptionHandler(IProblemDetailsService problemDetails, ILogger<RecsExceptionHandler> logger) : IExceptionHandler
 {
-    private const int RetryAfterSeconds = 5;
+    /// <summary>Sent with every 503; the problem-details customization adds it.</summary>
+    public const string RetryAfterSeconds = "5";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -29,7 +30,6 @@ public sealed partial class RecsExceptionHandler(IProblemDetailsService problemD
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             LogUnavailable(logger, httpContext.Request.Path, exception.Message);
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (status >= StatusCodes.Status500InternalServerError)
         {

@@ -3,6 +3,7 @@ using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Recommender.Contracts;
 using Recommender.Tests.Api.Fixtures;
 using Recommender.Tests.Infrastructure;
 
@@ -52,6 +53,12 @@ public sealed class DatabaseOutageTests(StackFixture stack) : StandardDataTest(s
         await EventuallyAsync(async () => await StatusAsync("/runs") == HttpStatusCode.OK, "/runs to answer 200 again", Patience);
         await EventuallyAsync(async () => await StatusAsync(earlierDate) == HttpStatusCode.OK, "an earlier date to answer 200 again", Patience);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"healing took {clock.Elapsed}");
+
+        // The listener is back too: a new publication reaches the in-memory snapshot.
+        await Fixture.PublishAsync(data.D0, [new FixtureAdvertiser(data.Alpha, ["healed"], ["healed"]), data.BravoOnD0, data.EchoOn(data.D0)], Cancel);
+        await EventuallyAsync(
+            async () => (await Api.GetRecommendationsAsync(data.Alpha, ModelNames.TopCtr, cancellationToken: Cancel)).Products is [{ ProductId: "healed" }],
+            "the snapshot to follow a publication after the outage", Patience);
 
         foreach (var resource in StackFixture.Resources)
         {

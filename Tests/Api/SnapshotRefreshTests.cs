@@ -38,4 +38,17 @@ public sealed class SnapshotRefreshTests(StackFixture stack) : ApiTest(stack)
         Assert.Equal(date, response.Date);
         Assert.Equal(["n2", "n3"], response.Products.Select(p => p.ProductId));
     }
+
+    [Fact]
+    public async Task A_publish_whose_notification_was_lost_is_picked_up_by_the_periodic_check()
+    {
+        var id = Fixture.Id("SILENT");
+
+        await Fixture.PublishAsync(FixturePublisher.Yesterday, [new FixtureAdvertiser(id, ["s1"], ["s2"])], Cancel, notify: false);
+
+        // Snapshot:CheckIntervalSeconds is 30 by default.
+        await EventuallyAsync(async () => (await Api.GetAdvertisersAsync(id, cancellationToken: Cancel)).TotalItems == 1,
+            "the periodic check to load the publication", TimeSpan.FromSeconds(45));
+        Assert.Equal(["s1"], (await Api.GetRecommendationsAsync(id, ModelNames.TopCtr, cancellationToken: Cancel)).Products.Select(p => p.ProductId));
+    }
 }

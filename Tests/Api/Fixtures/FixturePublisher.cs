@@ -24,7 +24,8 @@ public sealed class FixturePublisher(NpgsqlDataSource dataSource) : IAsyncDispos
 
     public string Id(string name) => $"{Prefix}{name}";
 
-    public async Task PublishAsync(DateOnly date, IReadOnlyList<FixtureAdvertiser> advertisers, CancellationToken cancellationToken = default)
+    /// <param name="notify">False leaves out the NOTIFY, as if the notification had been lost.</param>
+    public async Task PublishAsync(DateOnly date, IReadOnlyList<FixtureAdvertiser> advertisers, CancellationToken cancellationToken = default, bool notify = true)
     {
         if (advertisers.Any(a => !a.Id.StartsWith(Prefix, StringComparison.Ordinal)))
         {
@@ -70,7 +71,11 @@ public sealed class FixturePublisher(NpgsqlDataSource dataSource) : IAsyncDispos
             VALUES ($1, now(), NULL, (SELECT count(*) FROM daily_advertisers WHERE date = $1))
             ON CONFLICT (date) DO UPDATE SET published_at = now(), active_advertisers = EXCLUDED.active_advertisers
             """, cancellationToken, date);
-        await ExecuteAsync(connection, transaction, "SELECT pg_notify('recs_published', $1::text)", cancellationToken, date);
+        if (notify)
+        {
+            await ExecuteAsync(connection, transaction, "SELECT pg_notify('recs_published', $1::text)", cancellationToken, date);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
