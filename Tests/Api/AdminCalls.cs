@@ -45,11 +45,30 @@ public sealed class AdminCalls(IRecsApi api)
         return response;
     }
 
-    /// <summary>Deletes the runs these calls created that no worker has taken.</summary>
+    /// <summary>
+    /// Deletes the runs these calls created, so the ledger holds only what the pipeline did. A run a
+    /// worker is working on is left to finish first (a pipeline worker fails such old dates quickly).
+    /// </summary>
     public async Task DeleteCreatedRunsAsync(NpgsqlDataSource dataSource)
     {
-        await using var delete = dataSource.CreateCommand("DELETE FROM pipeline_runs WHERE id = ANY($1) AND status = 'queued'");
-        delete.Parameters.Add(new NpgsqlParameter { Value = _created.ToArray() });
-        await delete.ExecuteNonQueryAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (_created.Count > 0 && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await using var delete = dataSource.CreateCommand(
+                "DELETE FROM pipeline_runs WHERE id = ANY($1) AND status <> 'running' RETURNING id");
+            delete.Parameters.Add(new NpgsqlParameter { Value = _created.ToArray() });
+            await using (var reader = await delete.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    _created.Remove(reader.GetInt64(0));
+                }
+            }
+
+            if (_created.Count > 0)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 }
