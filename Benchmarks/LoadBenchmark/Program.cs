@@ -49,8 +49,9 @@ string[] stats = [.. Enumerable.Range(1, (advertisers.Count + 49) / 50).Select(p
 // Every path answers 200 before any is measured; the ceiling body is as long as the average answer.
 var bodySize = await CheckAndMeasureAsync(api.BaseAddress, [.. recommendations, .. history, .. stats]);
 string[] ceiling = [$"/benchmark/ceiling/{bodySize}"];
-var scenarios = new[] { ("ceiling", ceiling), ("recommendations", recommendations), ("history", history), ("stats", stats) };
-foreach (var (_, paths) in scenarios)
+// The ceiling runs before and after /recommendations, so a change in background load shows and averages out.
+var scenarios = new[] { ("ceiling", ceiling), ("recommendations", recommendations), ("ceiling again", ceiling), ("history", history), ("stats", stats) };
+foreach (var paths in new[] { ceiling, recommendations, history, stats })
 {
     await Wrk.RunAsync(api.BaseAddress, paths, settings, settings.Tiny ? 1 : 2); // warm-up: JIT tiers, pools, caches
 }
@@ -70,13 +71,13 @@ foreach (var (name, r) in results)
     Console.WriteLine($"{name,-16} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:F2} {r.P90Ms,8:F2} {r.P99Ms,8:F2} {r.MaxMs,8:F2} {r.Errors,7}");
 }
 
-var ceilingResult = results.Single(r => r.Name == "ceiling").Result;
+var ceilingRate = results.Where(r => r.Name.StartsWith("ceiling", StringComparison.Ordinal)).Average(r => r.Result.RequestsPerSecond);
 var recsResult = results.Single(r => r.Name == "recommendations").Result;
-var share = recsResult.RequestsPerSecond / ceilingResult.RequestsPerSecond;
+var share = recsResult.RequestsPerSecond / ceilingRate;
 var errors = results.Sum(r => r.Result.Errors);
 Console.WriteLine();
 Console.WriteLine($"ceiling body: {bodySize} bytes (average /recommendations body)");
-Console.WriteLine($"/recommendations vs ceiling: {share:P0} (target >= 70 %) {(share >= 0.7 ? "met" : "MISSED")}");
+Console.WriteLine($"/recommendations vs ceiling (mean of both ceiling runs, {ceilingRate:N0} req/s): {share:P0} (target >= 70 %) {(share >= 0.7 ? "met" : "MISSED")}");
 Console.WriteLine($"/recommendations p99: {recsResult.P99Ms:F2} ms (target <= 10 ms) {(recsResult.P99Ms <= 10 ? "met" : "MISSED")}");
 Console.WriteLine($"errors: {errors} (target 0) {(errors == 0 ? "met" : "MISSED")}");
 Console.WriteLine($"load average after the run: {LoadAverage()}; total {clock.Elapsed.TotalSeconds:F0} s");

@@ -14,16 +14,29 @@ public static class CeilingApi
 
     public static IEndpointRouteBuilder MapCeilingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/benchmark/ceiling/{bytes:int}", (int bytes) =>
-                bytes is < 16 or > MaxBytes
-                    ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid parameter 'bytes'", detail: $"bytes must be from 16 to {MaxBytes}.")
-                    : Results.Bytes(Bodies.GetOrAdd(bytes, Body), "application/json"))
+        app.MapGet("/benchmark/ceiling/{bytes:int}", WriteAsync)
             .WithTags("Benchmark")
             .WithName("BenchmarkCeiling")
             .WithSummary("A fixed JSON body of the given size (load benchmark only)")
             .ExcludeFromDescription();
 
         return app;
+    }
+
+    // As plain as an endpoint gets: no result object, no headers beyond the content's own.
+    private static Task WriteAsync(HttpContext httpContext, int bytes)
+    {
+        var response = httpContext.Response;
+        if (bytes is < 16 or > MaxBytes)
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+
+        var body = Bodies.GetOrAdd(bytes, Body);
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
     }
 
     private static byte[] Body(int bytes)
