@@ -1,10 +1,24 @@
+using Recommender.RecsApi.Apis;
+using Recommender.RecsApi.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource("recs");
+builder.AddRecsApiServices();
 
 var app = builder.Build();
 
+app.UseRecsApiErrors();
+app.UseRateLimiter();
+
 app.MapDefaultEndpoints();
+app.MapRecommendationsApi();
+app.MapHistoryApi();
+app.MapStatsApi();
+app.MapAdvertisersApi();
+app.MapRunsApi();
+app.MapAdminApi();
+app.MapApiReference();
+app.MapBenchmarkEndpoints();
 
 app.Run();
