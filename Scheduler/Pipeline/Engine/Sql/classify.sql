@@ -1,0 +1,42 @@
+-- Gives every row a reason when it is malformed, and keeps the rows that concern the run:
+-- rows dated within [first_date, last_date], and malformed rows unless their date is a valid
+-- one outside that range (rows of other dates are another run's business).
+CREATE OR REPLACE MACRO unquoted(s) AS
+    CASE WHEN length(s) >= 2 AND starts_with(s, '"') AND ends_with(s, '"') THEN s[2:-2] ELSE s END;
+
+CREATE OR REPLACE TEMP TABLE scanned_{{dataset}} AS
+WITH fields AS (
+    SELECT
+        unquoted(advertiser_id) AS advertiser_id,
+        unquoted(product_id) AS product_id,
+        unquoted(type) AS type,
+        unquoted(date) AS date_text,
+        filename
+    FROM ({{source}})
+), dated AS (
+    SELECT *,
+        -- The common case first: comparing text is far cheaper than parsing it.
+        CASE
+            WHEN date_text = {{first_date_text}} THEN {{first_date}}
+            WHEN length(date_text) = 10 THEN CAST(try_strptime(date_text, '%Y-%m-%d') AS DATE)
+        END AS date
+    FROM fields
+), classified AS (
+    SELECT *,
+        CASE
+            WHEN contains(advertiser_id, '"') OR contains(product_id, '"') OR contains(type, '"') OR contains(date_text, '"')
+                THEN 'stray_quote'
+            WHEN advertiser_id IS NULL OR advertiser_id = '' OR product_id IS NULL OR product_id = ''
+                THEN 'empty_id'
+            WHEN length(advertiser_id) > {{max_field_length}} OR length(product_id) > {{max_field_length}}
+                THEN 'overlong_field'
+            WHEN {{has_type}} AND (type IS NULL OR type NOT IN ('impression', 'click'))
+                THEN 'unknown_type'
+            WHEN date IS NULL
+                THEN 'unparseable_date'
+        END AS reason
+    FROM dated
+)
+SELECT advertiser_id, product_id, type, date, date_text, reason, filename
+FROM classified
+WHERE date IS NULL OR date BETWEEN {{first_date}} AND {{last_date}};
