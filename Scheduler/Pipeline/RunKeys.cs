@@ -12,9 +12,6 @@ public sealed record RunKeys(string RunsPrefix, DateOnly Date)
     /// <summary>Totals per active advertiser (zeros included): what <c>daily_advertisers</c> gets.</summary>
     public string DailyAdvertisers => $"{Folder}daily_advertisers.parquet";
 
-    /// <summary>What the filter step found, so that later steps of a resumed run can report it.</summary>
-    public string FilterReport => $"{Folder}filter_report.json";
-
     public string TopCtr => $"{Folder}top_ctr.parquet";
 
     public string TopProduct => $"{Folder}top_product.parquet";

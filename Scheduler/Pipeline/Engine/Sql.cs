@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace Recommender.Scheduler.Pipeline.Engine;
 
@@ -9,15 +8,9 @@ namespace Recommender.Scheduler.Pipeline.Engine;
 /// </summary>
 public static class Sql
 {
-    private static readonly Assembly Assembly = typeof(Sql).Assembly;
-
     public static string Script(string name, IReadOnlyDictionary<string, string> slots)
     {
-        var resource = $"{typeof(Sql).Namespace}.Sql.{name}.sql";
-        using var stream = Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"SQL script {resource} is not embedded.");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        var text = Embedded(typeof(Sql), name);
         foreach (var (slot, value) in slots)
         {
             text = text.Replace("{{" + slot + "}}", value, StringComparison.Ordinal);
@@ -25,6 +18,16 @@ public static class Sql
 
         var missing = text.IndexOf("{{", StringComparison.Ordinal);
         return missing < 0 ? text : throw new InvalidOperationException($"SQL script {name} has an unfilled slot at {text[missing..Math.Min(text.Length, missing + 30)]}.");
+    }
+
+    /// <summary>The script <c>Sql/&lt;name&gt;.sql</c> in the folder of <paramref name="owner"/>, embedded in the assembly.</summary>
+    public static string Embedded(Type owner, string name)
+    {
+        var resource = $"{owner.Namespace}.Sql.{name}.sql";
+        using var stream = owner.Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"SQL script {resource} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public static string Text(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
