@@ -41,6 +41,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => _database.DataSource;
 
+    /// <summary>With the password, which <see cref="NpgsqlDataSource.ConnectionString"/> leaves out.</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     public Bucket Bucket => Services.GetRequiredService<Bucket>();
 
     public RunLedger Ledger => Services.GetRequiredService<RunLedger>();
