@@ -7,7 +7,9 @@ namespace Recommender.Benchmarks;
 /// <summary>
 /// Part 1: the engine alone on local files — ads_views and product_views in the single-file CSV
 /// layout spanning 30 days, 150 active + 50 inactive advertisers × 5,000 products — computing
-/// both models for all 30 dates in one pass, as the original system's batch did.
+/// both models for all 30 dates in one pass, as the original system's batch did. Measured twice:
+/// fused (one DuckDB session, no intermediate files: the headline figure) and staged (filter
+/// writes the filtered Parquet files that the model steps read, as a pipeline run does).
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -47,16 +49,23 @@ internal static class EngineBenchmark
             GC.Collect();
             PeakMemory.Reset();
             var clock = Stopwatch.StartNew();
-            var filter = engine.Filter(request);
-            var filtered = clock.Elapsed;
-            var models = await Task.WhenAll(
-                Task.Run(() => engine.TopCtr(request.FilteredAdsViews, Path.Combine(output, "top_ctr.parquet"))),
-                Task.Run(() => engine.TopProduct(request.FilteredProductViews, Path.Combine(output, "top_product.parquet"))));
-            var total = clock.Elapsed;
-            var peak = PeakMemory.PeakBytes();
+            var (filter, topCtr, topProduct) = engine.FilterAndRank(request, Path.Combine(output, "top_ctr.parquet"), Path.Combine(output, "top_product.parquet"));
+            var fused = clock.Elapsed;
+            var fusedPeak = PeakMemory.PeakBytes();
+
+            // The same work as the pipeline's steps do it, through the filtered Parquet files.
+            GC.Collect();
+            PeakMemory.Reset();
+            clock.Restart();
+            engine.Filter(request);
+            await Task.WhenAll(
+                Task.Run(() => engine.TopCtr(request.FilteredAdsViews, Path.Combine(output, "staged_top_ctr.parquet"))),
+                Task.Run(() => engine.TopProduct(request.FilteredProductViews, Path.Combine(output, "staged_top_product.parquet"))));
+            var staged = clock.Elapsed;
+            var stagedPeak = PeakMemory.PeakBytes();
 
             var rows = filter.Datasets.Sum(d => d.RowsRead);
-            return new EngineFigures(rows, filtered, total, peak, models[0].RowsOut, models[1].RowsOut);
+            return new EngineFigures(rows, fused, fusedPeak, staged, stagedPeak, topCtr.RowsOut, topProduct.RowsOut);
         }
         finally
         {
@@ -65,4 +74,4 @@ internal static class EngineBenchmark
     }
 }
 
-internal sealed record EngineFigures(long Rows, TimeSpan Filter, TimeSpan Total, long PeakRss, long TopCtrRows, long TopProductRows);
+internal sealed record EngineFigures(long Rows, TimeSpan Fused, long FusedPeakRss, TimeSpan Staged, long StagedPeakRss, long TopCtrRows, long TopProductRows);

@@ -13,7 +13,52 @@ public sealed class PipelineEngine(EngineSettings settings)
 
     public EngineSettings Settings => settings;
 
-    public FilterResult Filter(FilterRequest request)
+    /// <summary>The filter step: writes the filtered rows of both datasets and the daily advertiser totals.</summary>
+    public FilterResult Filter(FilterRequest request) =>
+        Process(request, (session, dataset) => session.Execute(Sql.Script("filtered", new Dictionary<string, string>
+        {
+            ["kept_rows"] = KeptRows(dataset),
+            ["output"] = Sql.Text(request.FilteredPathOf(dataset)),
+        })));
+
+    /// <summary>
+    /// Filter and both models in one session, without writing the filtered rows: the same SQL as the
+    /// steps, for when no intermediate files are wanted (the engine benchmark).
+    /// </summary>
+    public (FilterResult Filter, ModelResult TopCtr, ModelResult TopProduct) FilterAndRank(FilterRequest request, string topCtrOutput, string topProductOutput)
+    {
+        ModelResult? topCtr = null, topProduct = null;
+        var filter = Process(request, (session, dataset) =>
+        {
+            if (dataset == RawDataset.AdsViews)
+            {
+                topCtr = RankCtr(session, KeptRows(dataset), topCtrOutput);
+            }
+            else
+            {
+                topProduct = RankProducts(session, KeptRows(dataset), topProductOutput);
+            }
+        });
+        return (filter, topCtr!, topProduct!);
+    }
+
+    public ModelResult TopCtr(string filteredAdsViews, string output)
+    {
+        using var session = new DuckDbSession(settings);
+        return RankCtr(session, $"SELECT * FROM read_parquet({Sql.Text(filteredAdsViews)})", output);
+    }
+
+    public ModelResult TopProduct(string filteredProductViews, string output)
+    {
+        using var session = new DuckDbSession(settings);
+        return RankProducts(session, $"SELECT * FROM read_parquet({Sql.Text(filteredProductViews)})", output);
+    }
+
+    /// <summary>
+    /// Scans and classifies one dataset at a time (so only one is in memory), hands its kept rows to
+    /// <paramref name="use"/>, then writes the daily advertiser totals.
+    /// </summary>
+    private FilterResult Process(FilterRequest request, Action<DuckDbSession, RawDataset> use)
     {
         Directory.CreateDirectory(request.OutputDirectory);
         using var session = new DuckDbSession(settings);
@@ -28,14 +73,9 @@ public sealed class PipelineEngine(EngineSettings settings)
             var files = request.FilesOf(dataset);
             Guard(files, () => Scan(session, dataset, files, request));
             var scan = Summarise(session, dataset, request, files.Any(f => !f.IsParquet), keys);
-            session.Execute(Sql.Script("filtered", new Dictionary<string, string>
-            {
-                ["dataset"] = dataset.Name,
-                ["type_column"] = dataset.HasType ? "type, " : "",
-                ["output"] = Sql.Text(request.FilteredPathOf(dataset)),
-            }));
-            var kept = session.Scalar<long>($"SELECT count(*) FROM read_parquet({Sql.Text(request.FilteredPathOf(dataset))})");
-            scans[dataset] = scan with { RowsKept = kept };
+            use(session, dataset);
+            session.Execute(Sql.Script("totals", new Dictionary<string, string> { ["dataset"] = dataset.Name, ["kept_rows"] = KeptRows(dataset, withType: true) }));
+            scans[dataset] = scan with { RowsKept = session.Scalar<long>($"SELECT CAST(coalesce(sum(events), 0) AS BIGINT) FROM totals_{dataset.Name}") };
             session.Execute($"DROP TABLE scanned_{dataset.Name}");
         }
 
@@ -43,33 +83,36 @@ public sealed class PipelineEngine(EngineSettings settings)
         {
             ["first_date"] = Sql.Date(request.FirstDate),
             ["last_date"] = Sql.Date(request.LastDate),
-            ["filtered_ads_views"] = Sql.Text(request.FilteredAdsViews),
-            ["filtered_product_views"] = Sql.Text(request.FilteredProductViews),
             ["output"] = Sql.Text(request.DailyAdvertisers),
         }));
 
         return new FilterResult(active, scans[RawDataset.AdsViews], scans[RawDataset.ProductViews]);
     }
 
-    public ModelResult TopCtr(string filteredAdsViews, string output)
+    /// <summary>The dataset's kept rows; product views have no type column unless <paramref name="withType"/> asks for an empty one.</summary>
+    private static string KeptRows(RawDataset dataset, bool withType = false) => Sql.Script("kept_rows", new Dictionary<string, string>
     {
-        using var session = new DuckDbSession(settings);
-        session.Execute(Sql.Script("top_ctr", new Dictionary<string, string> { ["input"] = Sql.Text(filteredAdsViews), ["output"] = Sql.Text(output) }));
+        ["dataset"] = dataset.Name,
+        ["type_column"] = dataset.HasType || withType ? "type, " : "",
+    }).TrimEnd().TrimEnd(';');
+
+    private static ModelResult RankCtr(DuckDbSession session, string input, string output)
+    {
+        session.Execute(Sql.Script("top_ctr", new Dictionary<string, string> { ["input"] = input, ["output"] = Sql.Text(output) }));
         var zero = session.Query(
             Sql.Script("zero_impression_clicks", new Dictionary<string, string>()),
             r => (Total: r.GetInt64(0), Sample: new ZeroImpressionClick(DateOnly.FromDateTime(r.GetDateTime(1)), r.GetString(2), r.GetString(3), r.GetInt64(4))));
         return new ModelResult(
-            RowCount(session, filteredAdsViews),
+            session.Scalar<long>("SELECT CAST(coalesce(sum(clicks + impressions), 0) AS BIGINT) FROM ctr_counts"),
             RowCount(session, output),
             zero.Count == 0 ? 0 : zero[0].Total,
             [.. zero.Select(z => z.Sample)]);
     }
 
-    public ModelResult TopProduct(string filteredProductViews, string output)
+    private static ModelResult RankProducts(DuckDbSession session, string input, string output)
     {
-        using var session = new DuckDbSession(settings);
-        session.Execute(Sql.Script("top_product", new Dictionary<string, string> { ["input"] = Sql.Text(filteredProductViews), ["output"] = Sql.Text(output) }));
-        return new ModelResult(RowCount(session, filteredProductViews), RowCount(session, output));
+        session.Execute(Sql.Script("top_product", new Dictionary<string, string> { ["input"] = input, ["output"] = Sql.Text(output) }));
+        return new ModelResult(session.Scalar<long>($"SELECT count(*) FROM ({input})"), RowCount(session, output));
     }
 
     private static long RowCount(DuckDbSession session, string parquet) =>

@@ -177,4 +177,26 @@ public sealed class ModelSemanticsTests : IDisposable
         Assert.Equal(100, first.TopCtrRows.Count);
         Assert.Equal(second.TopProductRows, first.TopProductRows);
     }
+
+    [Fact]
+    public void Ranking_straight_from_the_scan_gives_the_same_files_as_the_steps()
+    {
+        var random = new Random(3);
+        var ads = Lines([AdsHeader, .. Enumerable.Range(0, 5_000).Select(_ => $"A{random.Next(4)},p{random.Next(80)},{(random.Next(10) == 0 ? "click" : "impression")},{D}")]);
+        var views = Lines([ViewsHeader, .. Enumerable.Range(0, 5_000).Select(_ => $"A{random.Next(4)},p{random.Next(80)},{D}")]);
+        var staged = _scratch.Run("A0,A1,A2", ads, views, output: "staged");
+        var request = new Recommender.Scheduler.Pipeline.Engine.FilterRequest(
+            Path.Combine(_scratch.Root, "advertiser_ids.csv"),
+            [new(Path.Combine(_scratch.Root, "ads_views.csv"), "raw/ads_views.csv", false)],
+            [new(Path.Combine(_scratch.Root, "product_views.csv"), "raw/product_views.csv", false)],
+            Day, Day, Path.Combine(_scratch.Root, "fused"));
+
+        var (filter, topCtr, topProduct) = _scratch.Engine.FilterAndRank(request, Path.Combine(request.OutputDirectory, "top_ctr.parquet"), Path.Combine(request.OutputDirectory, "top_product.parquet"));
+
+        Assert.Equal(File.ReadAllBytes(staged.TopCtrPath), File.ReadAllBytes(Path.Combine(request.OutputDirectory, "top_ctr.parquet")));
+        Assert.Equal(File.ReadAllBytes(staged.TopProductPath), File.ReadAllBytes(Path.Combine(request.OutputDirectory, "top_product.parquet")));
+        Assert.Equal(File.ReadAllBytes(staged.DailyAdvertisersPath), File.ReadAllBytes(request.DailyAdvertisers));
+        Assert.Equal((staged.TopCtr.RowsIn, staged.TopProduct.RowsOut), (topCtr.RowsIn, topProduct.RowsOut));
+        Assert.Equal(staged.Filter.Datasets.Select(d => (d.RowsRead, d.RowsKept)), filter.Datasets.Select(d => (d.RowsRead, d.RowsKept)));
+    }
 }

@@ -1,6 +1,6 @@
 -- Malformed rows of one dataset per reason: the count, and up to 10 samples in a stable order.
 WITH bad AS (
-    SELECT reason, filename AS source, NULL::UBIGINT AS line, concat_ws(',', advertiser_id, product_id, type, date_text) AS text
+    SELECT reason, filename AS source, NULL::UBIGINT AS line, text
     FROM scanned_{{dataset}}
     WHERE reason IS NOT NULL
     {{rejected}}

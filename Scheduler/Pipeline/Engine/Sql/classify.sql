@@ -1,8 +1,10 @@
 -- Gives every row a reason when it is malformed, and keeps the rows that concern the run:
 -- rows dated within [first_date, last_date], and malformed rows unless their date is a valid
 -- one outside that range (rows of other dates are another run's business).
+-- To keep memory small, a well-formed row of an inactive advertiser keeps no text (it is only
+-- counted), and only malformed rows keep their file and original text (for samples).
 CREATE OR REPLACE MACRO unquoted(s) AS
-    CASE WHEN length(s) >= 2 AND starts_with(s, '"') AND ends_with(s, '"') THEN s[2:-2] ELSE s END;
+    CASE WHEN contains(s, '"') AND length(s) >= 2 AND starts_with(s, '"') AND ends_with(s, '"') THEN s[2:-2] ELSE s END;
 
 CREATE OR REPLACE TEMP TABLE scanned_{{dataset}} AS
 WITH fields AS (
@@ -15,10 +17,11 @@ WITH fields AS (
     FROM ({{source}})
 ), dated AS (
     SELECT *,
-        -- The common case first: comparing text is far cheaper than parsing it.
+        -- Strictly YYYY-MM-DD; the common case first, as comparing text is cheaper than parsing it.
         CASE
             WHEN date_text = {{first_date_text}} THEN {{first_date}}
-            WHEN length(date_text) = 10 THEN CAST(try_strptime(date_text, '%Y-%m-%d') AS DATE)
+            WHEN length(date_text) = 10 AND substring(date_text, 5, 1) = '-' AND substring(date_text, 8, 1) = '-'
+                THEN TRY_CAST(date_text AS DATE)
         END AS date
     FROM fields
 ), classified AS (
@@ -36,7 +39,17 @@ WITH fields AS (
                 THEN 'unparseable_date'
         END AS reason
     FROM dated
+    WHERE date IS NULL OR date BETWEEN {{first_date}} AND {{last_date}}
+), kept AS (
+    SELECT *, reason IS NULL AND advertiser_id IN (SELECT advertiser_id FROM active) AS keep
+    FROM classified
 )
-SELECT advertiser_id, product_id, type, date, date_text, reason, filename
-FROM classified
-WHERE date IS NULL OR date BETWEEN {{first_date}} AND {{last_date}};
+SELECT
+    CASE WHEN keep THEN advertiser_id END AS advertiser_id,
+    CASE WHEN keep THEN product_id END AS product_id,
+    CASE WHEN keep THEN type END AS type,
+    date,
+    reason,
+    CASE WHEN reason IS NOT NULL THEN filename END AS filename,
+    CASE WHEN reason IS NOT NULL THEN concat_ws(',', advertiser_id, product_id, type, date_text) END AS text
+FROM kept;

@@ -5,7 +5,7 @@ CREATE OR REPLACE TEMP TABLE ctr_counts AS
 SELECT date, advertiser_id, product_id,
     count(*) FILTER (WHERE type = 'click') AS clicks,
     count(*) FILTER (WHERE type = 'impression') AS impressions
-FROM read_parquet({{input}})
+FROM ({{input}})
 GROUP BY date, advertiser_id, product_id;
 
 COPY (

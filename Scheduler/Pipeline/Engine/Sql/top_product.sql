@@ -6,7 +6,7 @@ COPY (
             row_number() OVER (PARTITION BY date, advertiser_id ORDER BY views DESC, product_id) AS rank
         FROM (
             SELECT date, advertiser_id, product_id, count(*) AS views
-            FROM read_parquet({{input}})
+            FROM ({{input}})
             GROUP BY date, advertiser_id, product_id
         )
     )
