@@ -11,9 +11,12 @@ public sealed class DuckDbSession : IDisposable
 {
     private readonly DuckDBConnection _connection;
     private readonly string _spillDirectory;
+    private readonly CancellationToken _cancellationToken;
 
-    public DuckDbSession(EngineSettings settings)
+    /// <param name="cancellationToken">Interrupts the running statement (a step's timeout or shutdown).</param>
+    public DuckDbSession(EngineSettings settings, CancellationToken cancellationToken = default)
     {
+        _cancellationToken = cancellationToken;
         _spillDirectory = Directory.CreateDirectory(Path.Combine(settings.TempDirectory, $"duckdb-{Guid.NewGuid():N}")).FullName;
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
@@ -29,24 +32,24 @@ public sealed class DuckDbSession : IDisposable
 
     public void Execute(string sql)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        using var command = Command(sql);
+        using var interrupt = _cancellationToken.Register(command.Cancel);
+        Interruptible(() => command.ExecuteNonQuery());
     }
 
     public T Scalar<T>(string sql)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        var value = command.ExecuteScalar();
+        using var command = Command(sql);
+        using var interrupt = _cancellationToken.Register(command.Cancel);
+        var value = Interruptible(command.ExecuteScalar);
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public List<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        using var command = Command(sql);
+        using var interrupt = _cancellationToken.Register(command.Cancel);
+        using var reader = Interruptible(command.ExecuteReader);
         var rows = new List<T>();
         while (reader.Read())
         {
@@ -54,6 +57,27 @@ public sealed class DuckDbSession : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>An interrupted statement fails as cancelled, not as a DuckDB error (which would read as bad input).</summary>
+    private T Interruptible<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (DuckDBException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(_cancellationToken);
+        }
+    }
+
+    private DuckDBCommand Command(string sql)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
     }
 
     public void Dispose()

@@ -14,8 +14,8 @@ public sealed class PipelineEngine(EngineSettings settings)
     public EngineSettings Settings => settings;
 
     /// <summary>The filter step: writes the filtered rows of both datasets and the daily advertiser totals.</summary>
-    public FilterResult Filter(FilterRequest request) =>
-        Process(request, (session, dataset) => session.Execute(Sql.Script("filtered", new Dictionary<string, string>
+    public FilterResult Filter(FilterRequest request, CancellationToken cancellationToken = default) =>
+        Process(request, cancellationToken, (session, dataset) => session.Execute(Sql.Script("filtered", new Dictionary<string, string>
         {
             ["kept_rows"] = KeptRows(dataset),
             ["output"] = Sql.Text(request.FilteredPathOf(dataset)),
@@ -25,10 +25,11 @@ public sealed class PipelineEngine(EngineSettings settings)
     /// Filter and both models in one session, without writing the filtered rows: the same SQL as the
     /// steps, for when no intermediate files are wanted (the engine benchmark).
     /// </summary>
-    public (FilterResult Filter, ModelResult TopCtr, ModelResult TopProduct) FilterAndRank(FilterRequest request, string topCtrOutput, string topProductOutput)
+    public (FilterResult Filter, ModelResult TopCtr, ModelResult TopProduct) FilterAndRank(
+        FilterRequest request, string topCtrOutput, string topProductOutput, CancellationToken cancellationToken = default)
     {
         ModelResult? topCtr = null, topProduct = null;
-        var filter = Process(request, (session, dataset) =>
+        var filter = Process(request, cancellationToken, (session, dataset) =>
         {
             if (dataset == RawDataset.AdsViews)
             {
@@ -42,15 +43,15 @@ public sealed class PipelineEngine(EngineSettings settings)
         return (filter, topCtr!, topProduct!);
     }
 
-    public ModelResult TopCtr(string filteredAdsViews, string output)
+    public ModelResult TopCtr(string filteredAdsViews, string output, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings);
+        using var session = new DuckDbSession(settings, cancellationToken);
         return RankCtr(session, $"SELECT * FROM read_parquet({Sql.Text(filteredAdsViews)})", output);
     }
 
-    public ModelResult TopProduct(string filteredProductViews, string output)
+    public ModelResult TopProduct(string filteredProductViews, string output, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings);
+        using var session = new DuckDbSession(settings, cancellationToken);
         return RankProducts(session, $"SELECT * FROM read_parquet({Sql.Text(filteredProductViews)})", output);
     }
 
@@ -58,10 +59,10 @@ public sealed class PipelineEngine(EngineSettings settings)
     /// Scans and classifies one dataset at a time (so only one is in memory), hands its kept rows to
     /// <paramref name="use"/>, then writes the daily advertiser totals.
     /// </summary>
-    private FilterResult Process(FilterRequest request, Action<DuckDbSession, RawDataset> use)
+    private FilterResult Process(FilterRequest request, CancellationToken cancellationToken, Action<DuckDbSession, RawDataset> use)
     {
         Directory.CreateDirectory(request.OutputDirectory);
-        using var session = new DuckDbSession(settings);
+        using var session = new DuckDbSession(settings, cancellationToken);
         var keys = request.AdsViews.Concat(request.ProductViews).ToDictionary(f => f.Path, f => f.Key);
 
         session.Execute(Sql.Script("active_advertisers", new Dictionary<string, string> { ["file"] = Sql.Text(request.AdvertiserIdsPath) }));

@@ -35,7 +35,7 @@ public sealed class FilterStep(
         var views = await fetcher.FetchAsync(located[RawDataset.ProductViews].Keys, context.LocalPath("product_views"), cancellationToken);
 
         var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered"));
-        var result = await Task.Run(() => engine.Filter(request), cancellationToken).WaitAsync(cancellationToken);
+        var result = await Task.Run(() => engine.Filter(request, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
 
         var maxShare = options.Value.MaxBadRowShare;
         await ledger.AddDataQualityAsync(context.Run.Id, DataQuality.FromFilter(result, maxShare), cancellationToken);

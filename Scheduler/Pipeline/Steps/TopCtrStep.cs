@@ -17,7 +17,7 @@ public sealed class TopCtrStep(PipelineEngine engine, Bucket bucket, RunLedger l
         var output = context.LocalPath("top_ctr.parquet");
         await bucket.DownloadFileAsync(context.Keys.FilteredAdsViews, input, cancellationToken);
 
-        var result = await Task.Run(() => engine.TopCtr(input, output), cancellationToken).WaitAsync(cancellationToken);
+        var result = await Task.Run(() => engine.TopCtr(input, output, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
         await ledger.AddDataQualityAsync(context.Run.Id, DataQuality.FromTopCtr(result), cancellationToken);
         PipelineTelemetry.RowsProcessed.Add(result.RowsIn, new KeyValuePair<string, object?>("step", Name));
 

@@ -16,7 +16,7 @@ public sealed class TopProductStep(PipelineEngine engine, Bucket bucket) : IPipe
         var output = context.LocalPath("top_product.parquet");
         await bucket.DownloadFileAsync(context.Keys.FilteredProductViews, input, cancellationToken);
 
-        var result = await Task.Run(() => engine.TopProduct(input, output), cancellationToken).WaitAsync(cancellationToken);
+        var result = await Task.Run(() => engine.TopProduct(input, output, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
         PipelineTelemetry.RowsProcessed.Add(result.RowsIn, new KeyValuePair<string, object?>("step", Name));
 
         await bucket.UploadFileAsync(context.Keys.TopProduct, output, cancellationToken);

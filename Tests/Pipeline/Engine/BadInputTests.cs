@@ -131,8 +131,24 @@ public sealed class BadInputTests : IDisposable
             EngineScratch.Day,
             Path.Combine(_scratch.Root, "out"));
 
-        var failure = Assert.Throws<PipelineFailure>(() => _scratch.Engine.Filter(request));
+        var failure = Assert.Throws<PipelineFailure>(() => _scratch.Engine.Filter(request, TestContext.Current.CancellationToken));
 
         Assert.Contains("raw/ads_views/date=2026-03-10/part-00000.parquet", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_filter_stops_as_cancelled_not_as_bad_input()
+    {
+        var request = new FilterRequest(
+            _scratch.Write("advertiser_ids.csv", "advertiser_id\nA1\n"),
+            [new InputFile(_scratch.Write("ads.csv", Lines([AdsHeader, .. Good])), "raw/ads_views.csv", IsParquet: false)],
+            [new InputFile(_scratch.Write("views.csv", ViewsHeader + "\n"), "raw/product_views.csv", IsParquet: false)],
+            EngineScratch.Day,
+            EngineScratch.Day,
+            Path.Combine(_scratch.Root, "out"));
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => _scratch.Engine.Filter(request, stop.Token));
     }
 }

@@ -46,11 +46,11 @@ public sealed class EngineScratch : IDisposable
 
     public EngineRun RunRequest(FilterRequest request)
     {
-        var filter = Engine.Filter(request);
+        var filter = Engine.Filter(request, TestContext.Current.CancellationToken);
         var topCtr = Path.Combine(request.OutputDirectory, "top_ctr.parquet");
         var topProduct = Path.Combine(request.OutputDirectory, "top_product.parquet");
-        var ctr = Engine.TopCtr(request.FilteredAdsViews, topCtr);
-        var product = Engine.TopProduct(request.FilteredProductViews, topProduct);
+        var ctr = Engine.TopCtr(request.FilteredAdsViews, topCtr, TestContext.Current.CancellationToken);
+        var product = Engine.TopProduct(request.FilteredProductViews, topProduct, TestContext.Current.CancellationToken);
         return new EngineRun(filter, ctr, product, topCtr, topProduct, request.DailyAdvertisers);
     }
 

@@ -191,7 +191,7 @@ public sealed class ModelSemanticsTests : IDisposable
             [new(Path.Combine(_scratch.Root, "product_views.csv"), "raw/product_views.csv", false)],
             Day, Day, Path.Combine(_scratch.Root, "fused"));
 
-        var (filter, topCtr, topProduct) = _scratch.Engine.FilterAndRank(request, Path.Combine(request.OutputDirectory, "top_ctr.parquet"), Path.Combine(request.OutputDirectory, "top_product.parquet"));
+        var (filter, topCtr, topProduct) = _scratch.Engine.FilterAndRank(request, Path.Combine(request.OutputDirectory, "top_ctr.parquet"), Path.Combine(request.OutputDirectory, "top_product.parquet"), TestContext.Current.CancellationToken);
 
         Assert.Equal(File.ReadAllBytes(staged.TopCtrPath), File.ReadAllBytes(Path.Combine(request.OutputDirectory, "top_ctr.parquet")));
         Assert.Equal(File.ReadAllBytes(staged.TopProductPath), File.ReadAllBytes(Path.Combine(request.OutputDirectory, "top_product.parquet")));
