@@ -132,6 +132,12 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
                 {
                     if (!await ledger.RenewLeaseAsync(run.Id, Name, settings.LeaseDuration, stop))
                     {
+                        // Publish marks the run succeeded just before the heartbeat is stopped: that is not a loss.
+                        if (await ledger.GetAsync(run.Id, stop) is { Status: "succeeded" })
+                        {
+                            return;
+                        }
+
                         logger.LogWarning("Run {RunId} was taken from this worker; stopping its work", run.Id);
                         await leaseLost.CancelAsync();
                         return;
