@@ -161,7 +161,6 @@ public sealed class PipelineEngine(EngineSettings settings)
             ["dataset"] = dataset.Name,
             ["source"] = string.Join(" UNION ALL ", sources),
             ["first_date"] = Sql.Date(request.FirstDate),
-            ["first_date_text"] = Sql.Text(request.FirstDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ["last_date"] = Sql.Date(request.LastDate),
             ["has_type"] = dataset.HasType ? "true" : "false",
             ["max_field_length"] = Sql.Number(settings.MaxFieldLength),

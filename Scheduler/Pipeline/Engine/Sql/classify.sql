@@ -16,13 +16,8 @@ WITH fields AS (
         filename
     FROM ({{source}})
 ), dated AS (
-    SELECT *,
-        -- Strictly YYYY-MM-DD; the common case first, as comparing text is cheaper than parsing it.
-        CASE
-            WHEN date_text = {{first_date_text}} THEN {{first_date}}
-            WHEN length(date_text) = 10 AND substring(date_text, 5, 1) = '-' AND substring(date_text, 8, 1) = '-'
-                THEN TRY_CAST(date_text AS DATE)
-        END AS date
+    -- DuckDB's own date parser is far cheaper than strptime; the length check below keeps it to YYYY-MM-DD.
+    SELECT *, TRY_CAST(date_text AS DATE) AS date
     FROM fields
 ), classified AS (
     SELECT *,
@@ -35,7 +30,7 @@ WITH fields AS (
                 THEN 'overlong_field'
             WHEN {{has_type}} AND (type IS NULL OR type NOT IN ('impression', 'click'))
                 THEN 'unknown_type'
-            WHEN date IS NULL
+            WHEN date IS NULL OR strlen(date_text) <> 10
                 THEN 'unparseable_date'
         END AS reason
     FROM dated
