@@ -72,9 +72,9 @@ public sealed class PipelineWorkerService(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or IOException)
+            catch (Exception ex)
             {
-                // Polling covers the gap until the listener is back.
+                // Whatever broke the listener, polling covers the gap until it is back; the service must not stop.
                 logger.LogWarning("Listening for queued runs failed ({Message}); reconnecting", ex.Message);
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }

@@ -33,8 +33,9 @@ public sealed class CatchUpService(
 
                 return;
             }
-            catch (NpgsqlException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // An unhandled error here would stop the whole service; catch-up can wait for the database.
                 logger.LogWarning("Catch-up could not reach the database ({Message}); retrying in {Delay}", ex.Message, delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));

@@ -30,9 +30,12 @@ public sealed class FilterStep(
             throw new PipelineFailure($"no advertiser list: {locator.AdvertiserIdsKey} is missing");
         }
 
-        await bucket.DownloadFileAsync(locator.AdvertiserIdsKey, advertisers, cancellationToken);
-        var ads = await fetcher.FetchAsync(located[RawDataset.AdsViews].Keys, context.LocalPath("ads_views"), cancellationToken);
-        var views = await fetcher.FetchAsync(located[RawDataset.ProductViews].Keys, context.LocalPath("product_views"), cancellationToken);
+        // Both datasets and the advertiser list come down at the same time.
+        var list = bucket.DownloadFileAsync(locator.AdvertiserIdsKey, advertisers, cancellationToken);
+        var adsFetch = fetcher.FetchAsync(located[RawDataset.AdsViews].Keys, context.LocalPath("ads_views"), cancellationToken);
+        var viewsFetch = fetcher.FetchAsync(located[RawDataset.ProductViews].Keys, context.LocalPath("product_views"), cancellationToken);
+        await Task.WhenAll(list, adsFetch, viewsFetch);
+        var (ads, views) = (await adsFetch, await viewsFetch);
 
         var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered"));
         var result = await Task.Run(() => engine.Filter(request, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
