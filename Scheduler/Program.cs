@@ -15,6 +15,7 @@ builder.AddSchedulerServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UsePipelineSchedule();
 
 await app.RunAsync();
 return 0;

@@ -17,6 +17,10 @@ public static class SchedulerCli
     {
         var root = new RootCommand("Recommender Scheduler: runs as the pipeline service with no arguments, or one of these commands.");
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 }

@@ -1,7 +1,6 @@
 using Recommender.Scheduler.Database;
 using Recommender.Scheduler.SampleData;
 using Recommender.Scheduler.Startup;
-using Recommender.Scheduler.Storage;
 
 namespace Recommender.Scheduler.Extensions;
 
@@ -9,9 +8,7 @@ public static class SchedulerServiceExtensions
 {
     public static IHostApplicationBuilder AddSchedulerServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("recs");
-        builder.Services.AddBucketStorage(builder.Configuration);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPipeline();
 
         builder.Services.AddOptions<SampleDataOptions>()
             .BindConfiguration(SampleDataOptions.Section)
@@ -24,6 +21,8 @@ public static class SchedulerServiceExtensions
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddHostedService<SampleDataSeeder>();
         builder.Services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
+
+        builder.AddPipelineBackgroundServices();
 
         return builder;
     }

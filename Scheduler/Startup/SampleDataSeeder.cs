@@ -25,19 +25,21 @@ public sealed class SampleDataSeeder(
         {
             try
             {
+                var seededNow = false;
                 if (await bucket.ExistsAsync(spec.AdvertiserIdsKey, stoppingToken))
                 {
                     logger.LogInformation("Bucket {Bucket} already holds raw data; not seeding", bucket.Name);
                 }
                 else
                 {
+                    seededNow = true;
                     logger.LogInformation(
                         "Bucket {Bucket} is empty: generating {Days} days of sample data ending {EndDate}", bucket.Name, spec.Days, spec.EndDate);
                     var result = await new SampleDataGenerator().GenerateAsync(spec, new BucketTarget(bucket), progress: null, stoppingToken);
                     logger.LogInformation("Seeded {Files} files in {Seconds:F1} s", result.Keys.Count, result.Elapsed.TotalSeconds);
                 }
 
-                state.MarkSeeded();
+                state.MarkSeeded(seededNow);
                 return;
             }
             catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException)

@@ -14,9 +14,16 @@ public sealed class StartupState
 
     public string? Problem { get; private set; }
 
+    /// <summary>True when this start filled an empty bucket with sample data (so its days want processing).</summary>
+    public bool SeededSampleData { get; private set; }
+
     public void MarkMigrated() => _migrated.TrySetResult();
 
-    public void MarkSeeded() => _seeded.TrySetResult();
+    public void MarkSeeded(bool seededNow = false)
+    {
+        SeededSampleData = seededNow;
+        _seeded.TrySetResult();
+    }
 
     public void ReportProblem(string problem) => Problem = problem;
 }

@@ -59,6 +59,9 @@ public sealed class Bucket(IAmazonS3 s3, StorageSettings settings)
         }, cancellationToken);
     }
 
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        await s3.DeleteObjectAsync(Name, key, cancellationToken);
+
     public async Task PutTextAsync(string key, string content, CancellationToken cancellationToken) =>
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, ContentBody = content }, cancellationToken);
 

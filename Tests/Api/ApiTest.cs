@@ -28,6 +28,8 @@ public abstract class ApiTest(StackFixture stack) : StackTest(stack)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        // The stack publishes its seeded sample days at start; fixture rows must not be wiped by that.
+        await Stack.WaitForSampleDaysPublishedAsync();
         Http = Stack.CreateHttpClient("recsapi");
         Api = RecsApiClient.Create(Stack.CreateHttpClient("recsapi"));
         Fixture = new FixturePublisher(await Stack.CreateDataSourceAsync());

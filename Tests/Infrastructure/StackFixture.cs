@@ -26,11 +26,19 @@ public sealed class StackFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
+    private static readonly TimeSpan SampleDaysTimeout = TimeSpan.FromMinutes(5);
+
     private readonly string _dataDirectory = CreateDataDirectory();
+
     private readonly Lazy<Task> _started;
+    private readonly Lazy<Task> _sampleDaysPublished;
     private DistributedApplication? _app;
 
-    public StackFixture() => _started = new Lazy<Task>(StartStackAsync);
+    public StackFixture()
+    {
+        _started = new Lazy<Task>(StartStackAsync);
+        _sampleDaysPublished = new Lazy<Task>(WaitForSampleDaysAsync);
+    }
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack has not started.");
 
@@ -59,6 +67,33 @@ public sealed class StackFixture : IAsyncLifetime
         foreach (var resource in Resources)
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the stack's Scheduler has processed the sample days it seeded on first start:
+    /// yesterday is published and no run is queued or running. Later calls share that wait.
+    /// </summary>
+    public Task WaitForSampleDaysPublishedAsync() => _sampleDaysPublished.Value;
+
+    private async Task WaitForSampleDaysAsync()
+    {
+        await StartAsync();
+        await using var dataSource = await CreateDataSourceAsync();
+        var yesterday = StartedOn.AddDays(-1);
+        using var cancellation = new CancellationTokenSource(SampleDaysTimeout);
+        while (true)
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT EXISTS (SELECT 1 FROM published_dates WHERE date = $1) " +
+                "AND NOT EXISTS (SELECT 1 FROM pipeline_runs WHERE status IN ('queued', 'running'))");
+            command.Parameters.Add(new NpgsqlParameter { Value = yesterday });
+            if ((bool)(await command.ExecuteScalarAsync(cancellation.Token))!)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation.Token);
         }
     }
 

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Recommender.Scheduler.Database;
+using Recommender.Scheduler.Extensions;
+using Recommender.Scheduler.Pipeline.Runs;
+using Recommender.Scheduler.SampleData;
+using Recommender.Scheduler.Storage;
+
+namespace Recommender.Benchmarks;
+
+/// <summary>
+/// Part 2: one day end to end — raw objects in S3 (the emulator) to published rows in PostgreSQL —
+/// through the real pipeline services: 10M + 10M rows of CSV, then 100M + 100M rows of Parquet
+/// with DuckDB limited to 4 GB (it must spill, not fail).
+/// </summary>
+internal static class EndToEndBenchmark
+{
+    private static readonly DateOnly Day = new(2026, 1, 30);
+
+    public static async Task<IReadOnlyList<EndToEndFigures>> RunAsync(BenchmarkSize size, int threads, bool includeBig)
+    {
+        Console.WriteLine("Starting PostgreSQL and the S3 emulator…");
+        await using var servers = await LocalServers.StartAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(servers.PostgresConnectionString))
+        {
+            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        }
+
+        var results = new List<EndToEndFigures>
+        {
+            await RunDayAsync(servers, threads, "csv", SampleFormat.Csv, size.DayRows, "2GB"),
+        };
+        if (includeBig)
+        {
+            results.Add(await RunDayAsync(servers, threads, "parquet", SampleFormat.Parquet, size.BigDayRows, "4GB"));
+        }
+
+        return results;
+    }
+
+    private static async Task<EndToEndFigures> RunDayAsync(LocalServers servers, int threads, string name, SampleFormat format, long rows, string memoryLimit)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:recs"] = servers.PostgresConnectionString,
+            ["ConnectionStrings:storage"] = servers.StorageConnectionString,
+            ["Pipeline:RawPrefix"] = $"{name}/raw/",
+            ["Pipeline:RunsPrefix"] = $"{name}/runs/",
+            ["Pipeline:Threads"] = $"{threads}",
+            ["Pipeline:MemoryLimit"] = memoryLimit,
+            ["Pipeline:MaxAttempts"] = "1",
+            ["Pipeline:StepTimeout"] = "02:00:00",
+        });
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.AddPipeline();
+        using var host = builder.Build();
+
+        var spec = new SampleDataSpec
+        {
+            ActiveAdvertisers = 150,
+            InactiveAdvertisers = 50,
+            ProductsPerAdvertiser = 5_000,
+            Days = 1,
+            EndDate = Day,
+            RowsPerDay = rows,
+            Format = format,
+            Prefix = $"{name}/raw/",
+            Seed = 42,
+        };
+        Console.WriteLine($"Generating {rows:N0} + {rows:N0} rows of {format} for one day into S3 (not timed)…");
+        var generated = await new SampleDataGenerator().GenerateAsync(spec, new BucketTarget(host.Services.GetRequiredService<Bucket>()), null, CancellationToken.None);
+        Console.WriteLine($"  generated and uploaded in {generated.Elapsed.TotalSeconds:F0} s");
+
+        var ledger = host.Services.GetRequiredService<RunLedger>();
+        var (runId, _) = await ledger.EnqueueAsync(Day, "manual", 1, CancellationToken.None);
+        var worker = host.Services.GetRequiredService<PipelineWorker>();
+        var steps = new List<string>();
+        GC.Collect();
+        PeakMemory.Reset();
+        var clock = Stopwatch.StartNew();
+        var outcome = await worker.ProcessNextAsync(runId, new StepLog(steps, clock), CancellationToken.None);
+        var elapsed = clock.Elapsed;
+        var peak = PeakMemory.PeakBytes();
+        foreach (var step in steps)
+        {
+            Console.WriteLine($"  {step}");
+        }
+
+        return new EndToEndFigures(
+            $"{rows:N0} + {rows:N0} rows, {format}, memory_limit {memoryLimit}", rows * 2, elapsed, peak,
+            outcome is { Kind: RunOutcomeKind.Succeeded } ? "succeeded" : $"FAILED: {outcome?.Error ?? "not claimed"}");
+    }
+
+    private sealed class StepLog(List<string> lines, Stopwatch clock) : IProgress<StepProgress>
+    {
+        public void Report(StepProgress value)
+        {
+            lock (lines)
+            {
+                lines.Add($"{clock.Elapsed.TotalSeconds,6:F1} s  {value.Step,-12} {value.Status,-10} {value.RowsIn:N0} {value.Error}");
+            }
+        }
+    }
+}
+
+internal sealed record EndToEndFigures(string Description, long Rows, TimeSpan Elapsed, long PeakRss, string Outcome);

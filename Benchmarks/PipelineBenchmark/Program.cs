@@ -1,0 +1,52 @@
+using Recommender.Benchmarks;
+using Recommender.Scheduler.Pipeline.Engine;
+
+// The pipeline benchmark (issue 3): dotnet run -c Release --project Benchmarks/PipelineBenchmark -- [--size tiny|full] [--skip-end-to-end] [--skip-big]
+var sizeName = Option("--size") ?? "full";
+var size = BenchmarkSize.Parse(sizeName);
+if (size is null)
+{
+    Console.Error.WriteLine($"error: --size '{sizeName}' is not known; use tiny or full.");
+    return 2;
+}
+
+var dataRoot = Option("--data") ?? Path.Combine(Path.GetTempPath(), "recs-benchmark-data");
+var threads = int.Parse(Option("--threads") ?? $"{Environment.ProcessorCount}", System.Globalization.CultureInfo.InvariantCulture);
+var temp = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "recs-benchmark-spill")).FullName;
+Console.WriteLine($"Pipeline benchmark, size {size.Name}: {Environment.ProcessorCount} processors, {threads} DuckDB threads, load average {LoadAverage()}");
+
+var engine = await EngineBenchmark.RunAsync(size, dataRoot, new EngineSettings(threads, "1200MB", temp, 64));
+Console.WriteLine(
+    $"[engine] {engine.Rows:N0} rows, 30 dates, both models: {engine.Fused.TotalSeconds:F2} s, " +
+    $"{engine.Rows / engine.Fused.TotalSeconds:N0} rows/s, peak RSS {PeakMemory.Format(engine.FusedPeakRss)}; " +
+    $"{engine.TopCtrRows:N0} top_ctr and {engine.TopProductRows:N0} top_product rows");
+Console.WriteLine(
+    $"[engine, staged through filtered Parquet files] {engine.Staged.TotalSeconds:F2} s, " +
+    $"{engine.Rows / engine.Staged.TotalSeconds:N0} rows/s, peak RSS {PeakMemory.Format(engine.StagedPeakRss)}");
+
+if (!args.Contains("--skip-end-to-end"))
+{
+    var results = await EndToEndBenchmark.RunAsync(size, threads, includeBig: !args.Contains("--skip-big"));
+    foreach (var result in results)
+    {
+        Console.WriteLine(
+            $"[end-to-end] {result.Description}: {result.Elapsed.TotalSeconds:F1} s, {result.Rows / result.Elapsed.TotalSeconds:N0} rows/s, " +
+            $"peak RSS {PeakMemory.Format(result.PeakRss)}, {result.Outcome}");
+    }
+
+    if (results.Any(r => r.Outcome != "succeeded"))
+    {
+        return 1;
+    }
+}
+
+Console.WriteLine($"Load average at the end: {LoadAverage()}");
+return 0;
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -1,0 +1,95 @@
+using DuckDB.NET.Data;
+
+namespace Recommender.Scheduler.Pipeline.Engine;
+
+/// <summary>
+/// An in-memory DuckDB database set up for the pipeline: offline (no extension is installed or
+/// loaded behind our back, so nothing is downloaded), with explicit threads and memory, and a
+/// spill folder of its own so a day larger than memory goes to disk instead of failing.
+/// </summary>
+public sealed class DuckDbSession : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private readonly string _spillDirectory;
+    private readonly CancellationToken _cancellationToken;
+
+    /// <param name="cancellationToken">Interrupts the running statement (a step's timeout or shutdown).</param>
+    public DuckDbSession(EngineSettings settings, CancellationToken cancellationToken = default)
+    {
+        _cancellationToken = cancellationToken;
+        _spillDirectory = Directory.CreateDirectory(Path.Combine(settings.TempDirectory, $"duckdb-{Guid.NewGuid():N}")).FullName;
+        _connection = new DuckDBConnection("DataSource=:memory:");
+        _connection.Open();
+        Execute($"""
+            SET autoinstall_known_extensions = false;
+            SET autoload_known_extensions = false;
+            SET threads = {settings.Threads};
+            SET memory_limit = {Sql.Text(settings.MemoryLimit)};
+            SET temp_directory = {Sql.Text(_spillDirectory)};
+            SET preserve_insertion_order = true;
+            """);
+    }
+
+    public void Execute(string sql)
+    {
+        using var command = Command(sql);
+        using var interrupt = _cancellationToken.Register(command.Cancel);
+        Interruptible(() => command.ExecuteNonQuery());
+    }
+
+    public T Scalar<T>(string sql)
+    {
+        using var command = Command(sql);
+        using var interrupt = _cancellationToken.Register(command.Cancel);
+        var value = Interruptible(command.ExecuteScalar);
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public List<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
+    {
+        using var command = Command(sql);
+        using var interrupt = _cancellationToken.Register(command.Cancel);
+        using var reader = Interruptible(command.ExecuteReader);
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>An interrupted statement fails as cancelled, not as a DuckDB error (which would read as bad input).</summary>
+    private T Interruptible<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (DuckDBException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(_cancellationToken);
+        }
+    }
+
+    private DuckDBCommand Command(string sql)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        try
+        {
+            Directory.Delete(_spillDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Spill files are DuckDB's; a leftover is harmless and the temp folder is reused.
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Recommender.Scheduler.Pipeline.Engine;
+
+/// <summary>
+/// Input of the filter: the advertiser list, each dataset's files, the dates to keep (one date
+/// for a run; a range for the benchmark) and the folder to write the filtered files to.
+/// </summary>
+public sealed record FilterRequest(
+    string AdvertiserIdsPath,
+    IReadOnlyList<InputFile> AdsViews,
+    IReadOnlyList<InputFile> ProductViews,
+    DateOnly FirstDate,
+    DateOnly LastDate,
+    string OutputDirectory)
+{
+    public string FilteredAdsViews => Path.Combine(OutputDirectory, "filtered_ads_views.parquet");
+
+    public string FilteredProductViews => Path.Combine(OutputDirectory, "filtered_product_views.parquet");
+
+    public string DailyAdvertisers => Path.Combine(OutputDirectory, "daily_advertisers.parquet");
+
+    public IReadOnlyList<InputFile> FilesOf(RawDataset dataset) => dataset == RawDataset.AdsViews ? AdsViews : ProductViews;
+
+    public string FilteredPathOf(RawDataset dataset) => dataset == RawDataset.AdsViews ? FilteredAdsViews : FilteredProductViews;
+}

@@ -1,0 +1,1 @@
+SELECT run_id, created FROM enqueue_run($1, $2, $3);

@@ -1,0 +1,1 @@
+SELECT run_id, resumed FROM resume_run($1);

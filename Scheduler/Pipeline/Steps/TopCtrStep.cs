@@ -1,0 +1,27 @@
+using Recommender.Scheduler.Pipeline.Engine;
+using Recommender.Scheduler.Pipeline.Runs;
+using Recommender.Scheduler.Storage;
+
+namespace Recommender.Scheduler.Pipeline.Steps;
+
+/// <summary>TopCTR: the best click-through rates per advertiser, from the filtered ads views.</summary>
+public sealed class TopCtrStep(PipelineEngine engine, Bucket bucket, RunLedger ledger) : IPipelineStep
+{
+    public string Name => StepName.TopCtr;
+
+    public IReadOnlyList<string> Outputs(RunKeys keys) => [keys.TopCtr];
+
+    public async Task<StepResult> RunAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var input = context.LocalPath("top_ctr_input.parquet");
+        var output = context.LocalPath("top_ctr.parquet");
+        await bucket.DownloadFileAsync(context.Keys.FilteredAdsViews, input, cancellationToken);
+
+        var result = await Task.Run(() => engine.TopCtr(input, output, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
+        await ledger.AddDataQualityAsync(context.Run.Id, DataQuality.FromTopCtr(result), cancellationToken);
+        PipelineTelemetry.RowsProcessed.Add(result.RowsIn, new KeyValuePair<string, object?>("step", Name));
+
+        await bucket.UploadFileAsync(context.Keys.TopCtr, output, cancellationToken);
+        return new StepResult(result.RowsIn, result.RowsOut, context.Keys.TopCtr);
+    }
+}

@@ -1,0 +1,25 @@
+using Recommender.Scheduler.Pipeline.Engine;
+using Recommender.Scheduler.Storage;
+
+namespace Recommender.Scheduler.Pipeline.Steps;
+
+/// <summary>TopProduct: the most viewed products per advertiser, from the filtered product views.</summary>
+public sealed class TopProductStep(PipelineEngine engine, Bucket bucket) : IPipelineStep
+{
+    public string Name => StepName.TopProduct;
+
+    public IReadOnlyList<string> Outputs(RunKeys keys) => [keys.TopProduct];
+
+    public async Task<StepResult> RunAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var input = context.LocalPath("top_product_input.parquet");
+        var output = context.LocalPath("top_product.parquet");
+        await bucket.DownloadFileAsync(context.Keys.FilteredProductViews, input, cancellationToken);
+
+        var result = await Task.Run(() => engine.TopProduct(input, output, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
+        PipelineTelemetry.RowsProcessed.Add(result.RowsIn, new KeyValuePair<string, object?>("step", Name));
+
+        await bucket.UploadFileAsync(context.Keys.TopProduct, output, cancellationToken);
+        return new StepResult(result.RowsIn, result.RowsOut, context.Keys.TopProduct);
+    }
+}

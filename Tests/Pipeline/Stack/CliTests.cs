@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Aspire.Hosting.Testing;
+using Recommender.Tests.Infrastructure;
+
+namespace Recommender.Tests.Pipeline.Stack;
+
+/// <summary>The Scheduler binary's pipeline verbs, run as a separate process the way an operator runs them.</summary>
+public sealed class CliTests(StackFixture stack) : StackTest(stack)
+{
+    private static readonly DateOnly Day = new(2025, 9, 14);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<(int ExitCode, string Output, string Errors)> SchedulerAsync(PipelineHarness harness, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Scheduler"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__recs"] = harness.ConnectionString;
+        start.Environment["ConnectionStrings__storage"] = await Stack.App.GetConnectionStringAsync("storage", Cancel);
+        start.Environment["Pipeline__RawPrefix"] = harness.RawPrefix;
+        start.Environment["Pipeline__RunsPrefix"] = harness.RunsPrefix;
+        start.Environment["Pipeline__Threads"] = "1";
+        start.Environment["Pipeline__MemoryLimit"] = "512MB";
+        start.Environment["AWS_ACCESS_KEY_ID"] = "recommender-local";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "recommender-local";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Cancel);
+        var errors = process.StandardError.ReadToEndAsync(Cancel);
+        await process.WaitForExitAsync(Cancel);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    [Fact]
+    public async Task Run_processes_the_date_and_shows_each_step()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        await harness.GenerateAsync(PipelineHarness.Tiny(Day));
+
+        var (exitCode, _, errors) = await SchedulerAsync(harness, "run", "--date", "2025-09-14");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("filter       succeeded", errors, StringComparison.Ordinal);
+        Assert.Contains("publish      succeeded", errors, StringComparison.Ordinal);
+        Assert.Equal(["2025-09-14|manual|succeeded"], await harness.RowsAsync("SELECT logical_date, trigger, status FROM pipeline_runs"));
+    }
+
+    [Fact]
+    public async Task Run_without_raw_data_exits_non_zero_with_the_reason_on_one_line()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+
+        var (exitCode, _, errors) = await SchedulerAsync(harness, "run", "--date", "2025-09-14");
+
+        Assert.Equal(1, exitCode);
+        var last = errors.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("error: run ", last, StringComparison.Ordinal);
+        Assert.Contains("for 2025-09-14 failed: filter: no raw data for 2025-09-14", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backfill_runs_each_date_in_order_and_status_lists_them()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        await harness.GenerateAsync(PipelineHarness.Tiny(Day, days: 3, rowsPerDay: 500));
+
+        var (exitCode, _, _) = await SchedulerAsync(harness, "backfill", "--from", "2025-09-12", "--to", "2025-09-14");
+        var (statusCode, status, _) = await SchedulerAsync(harness, "status");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["2025-09-12", "2025-09-13", "2025-09-14"], await harness.RowsAsync("SELECT logical_date FROM pipeline_runs WHERE trigger = 'backfill' ORDER BY started_at"));
+        Assert.Equal(0, statusCode);
+        Assert.Contains("published: 2025-09-14 (4 advertisers", status, StringComparison.Ordinal);
+        Assert.Equal(3, status.Split('\n').Count(line => line.Contains("backfill  succeeded", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("run", "--date", "14/09/2025")]
+    [InlineData("backfill", "--from", "2025-09-14", "--to", "2025-09-01")]
+    public async Task Bad_arguments_exit_with_code_two(params string[] args)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+
+        var (exitCode, _, errors) = await SchedulerAsync(harness, args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: ", errors, StringComparison.Ordinal);
+    }
+}
