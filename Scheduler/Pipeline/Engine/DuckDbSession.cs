@@ -30,6 +30,9 @@ public sealed class DuckDbSession : IDisposable
             """);
     }
 
+    /// <summary>A private folder for the session's own scratch files; removed with the session.</summary>
+    public string ScratchDirectory => _spillDirectory;
+
     public void Execute(string sql)
     {
         using var command = Command(sql);

@@ -1,28 +1,34 @@
 using DuckDB.NET.Data;
+using Recommender.Scheduler.Pipeline.Engine.Csv;
 
 namespace Recommender.Scheduler.Pipeline.Engine;
 
 /// <summary>
-/// The pipeline's computations on local files, in DuckDB: Filter, TopCTR and TopProduct. The steps
-/// move files between S3 and disk around these; the benchmark and the unit tests call them directly.
+/// The pipeline's computations on local files: Filter, TopCTR and TopProduct. CSV is read by the
+/// CSV digest (all threads, one pass, events summed per product as they are read), Parquet by
+/// DuckDB; from there on everything is DuckDB SQL over the summed events. The steps move files
+/// between S3 and disk around these; the benchmark and the unit tests call them directly.
 /// </summary>
 public sealed class PipelineEngine(EngineSettings settings)
 {
     /// <summary>Longest CSV line accepted; longer ones are malformed rows ("overlong_field").</summary>
     private const int MaxLineSize = 1 << 16;
 
+    private const string NoEvents =
+        "SELECT NULL::DATE AS date, NULL::VARCHAR AS advertiser_id, NULL::VARCHAR AS product_id, 0::BIGINT AS first, 0::BIGINT AS second WHERE false";
+
     public EngineSettings Settings => settings;
 
-    /// <summary>The filter step: writes the filtered rows of both datasets and the daily advertiser totals.</summary>
+    /// <summary>The filter step: writes the filtered events of both datasets and the daily advertiser totals.</summary>
     public FilterResult Filter(FilterRequest request, CancellationToken cancellationToken = default) =>
         Process(request, cancellationToken, (session, dataset) => session.Execute(Sql.Script("filtered", new Dictionary<string, string>
         {
-            ["kept_rows"] = KeptRows(dataset),
+            ["dataset"] = dataset.Name,
             ["output"] = Sql.Text(request.FilteredPathOf(dataset)),
         })));
 
     /// <summary>
-    /// Filter and both models in one session, without writing the filtered rows: the same SQL as the
+    /// Filter and both models in one session, without writing the filtered files: the same SQL as the
     /// steps, for when no intermediate files are wanted (the engine benchmark).
     /// </summary>
     public (FilterResult Filter, ModelResult TopCtr, ModelResult TopProduct) FilterAndRank(
@@ -33,11 +39,11 @@ public sealed class PipelineEngine(EngineSettings settings)
         {
             if (dataset == RawDataset.AdsViews)
             {
-                topCtr = RankCtr(session, KeptRows(dataset), topCtrOutput);
+                topCtr = RankCtr(session, $"SELECT * FROM compact_{dataset.Name}", topCtrOutput);
             }
             else
             {
-                topProduct = RankProducts(session, KeptRows(dataset), topProductOutput);
+                topProduct = RankProducts(session, $"SELECT * FROM compact_{dataset.Name}", topProductOutput);
             }
         });
         return (filter, topCtr!, topProduct!);
@@ -56,28 +62,23 @@ public sealed class PipelineEngine(EngineSettings settings)
     }
 
     /// <summary>
-    /// Scans and classifies one dataset at a time (so only one is in memory), hands its kept rows to
+    /// Reads and classifies one dataset at a time into its summed events, hands them to
     /// <paramref name="use"/>, then writes the daily advertiser totals.
     /// </summary>
     private FilterResult Process(FilterRequest request, CancellationToken cancellationToken, Action<DuckDbSession, RawDataset> use)
     {
         Directory.CreateDirectory(request.OutputDirectory);
         using var session = new DuckDbSession(settings, cancellationToken);
-        var keys = request.AdsViews.Concat(request.ProductViews).ToDictionary(f => f.Path, f => f.Key);
 
         session.Execute(Sql.Script("active_advertisers", new Dictionary<string, string> { ["file"] = Sql.Text(request.AdvertiserIdsPath) }));
-        var active = session.Scalar<int>("SELECT count(*) FROM active");
+        var active = session.Query("SELECT advertiser_id FROM active ORDER BY advertiser_id", r => r.GetString(0));
 
         var scans = new Dictionary<RawDataset, DatasetScan>();
         foreach (var dataset in RawDataset.All)
         {
             var files = request.FilesOf(dataset);
-            Guard(files, () => Scan(session, dataset, files, request));
-            var scan = Summarise(session, dataset, request, files.Any(f => !f.IsParquet), keys);
+            scans[dataset] = Guard(files, () => Summarise(session, dataset, files, request, active, cancellationToken));
             use(session, dataset);
-            session.Execute(Sql.Script("totals", new Dictionary<string, string> { ["dataset"] = dataset.Name, ["kept_rows"] = KeptRows(dataset, withType: true) }));
-            scans[dataset] = scan with { RowsKept = session.Scalar<long>($"SELECT CAST(coalesce(sum(events), 0) AS BIGINT) FROM totals_{dataset.Name}") };
-            session.Execute($"DROP TABLE scanned_{dataset.Name}");
         }
 
         session.Execute(Sql.Script("daily_advertisers", new Dictionary<string, string>
@@ -87,15 +88,87 @@ public sealed class PipelineEngine(EngineSettings settings)
             ["output"] = Sql.Text(request.DailyAdvertisers),
         }));
 
-        return new FilterResult(active, scans[RawDataset.AdsViews], scans[RawDataset.ProductViews]);
+        return new FilterResult(active.Count, scans[RawDataset.AdsViews], scans[RawDataset.ProductViews]);
     }
 
-    /// <summary>The dataset's kept rows; product views have no type column unless <paramref name="withType"/> asks for an empty one.</summary>
-    private static string KeptRows(RawDataset dataset, bool withType = false) => Sql.Script("kept_rows", new Dictionary<string, string>
+    /// <summary>Builds the dataset's table of summed kept events (compact_&lt;dataset&gt;) and says what was read.</summary>
+    private DatasetScan Summarise(
+        DuckDbSession session, RawDataset dataset, IReadOnlyList<InputFile> files, FilterRequest request, List<string> active,
+        CancellationToken cancellationToken)
     {
-        ["dataset"] = dataset.Name,
-        ["type_column"] = dataset.HasType || withType ? "type, " : "",
-    }).TrimEnd().TrimEnd(';');
+        var sources = new List<string>();
+        var rowsRead = 0L;
+        var reasons = new List<BadRowReason>();
+
+        var csv = files.Where(f => !f.IsParquet).ToList();
+        if (csv.Count > 0)
+        {
+            var rules = new CsvRowRules(dataset, active, request.FirstDate, request.LastDate, settings.MaxFieldLength, MaxLineSize);
+            var digest = CsvDigester.Digest(
+                csv, rules, active, settings.Threads, Path.Combine(session.ScratchDirectory, $"parts-{dataset.Name}"), cancellationToken);
+            rowsRead += digest.RowsRead;
+            reasons.AddRange(digest.Reasons);
+            if (digest.Parts.Count > 0)
+            {
+                sources.Add(Sql.Script("csv_parts", new Dictionary<string, string> { ["parts"] = Sql.TextList(digest.Parts) }).TrimEnd());
+            }
+        }
+
+        var parquet = files.Where(f => f.IsParquet).ToList();
+        if (parquet.Count > 0)
+        {
+            var keys = parquet.ToDictionary(f => f.Path, f => f.Key);
+            session.Execute(Sql.Script("digest_parquet", new Dictionary<string, string>
+            {
+                ["dataset"] = dataset.Name,
+                ["type"] = dataset.HasType ? "CAST(type AS VARCHAR)" : "CAST(NULL AS VARCHAR)",
+                ["files"] = Sql.TextList(parquet.Select(f => f.Path)),
+                ["first_date"] = Sql.Date(request.FirstDate),
+                ["last_date"] = Sql.Date(request.LastDate),
+                ["has_type"] = dataset.HasType ? "true" : "false",
+                ["max_field_length"] = Sql.Number(settings.MaxFieldLength),
+            }));
+            rowsRead += session.Scalar<long>(Sql.Script("parquet_summary", new Dictionary<string, string> { ["dataset"] = dataset.Name }));
+            var bad = session.Query(
+                Sql.Script("parquet_bad_rows", new Dictionary<string, string> { ["dataset"] = dataset.Name }),
+                r => (Reason: r.GetString(0), Total: r.GetInt64(1), Sample: new BadRowSample(keys.GetValueOrDefault(r.GetString(2), Path.GetFileName(r.GetString(2))), null, r.GetString(3))));
+            reasons.AddRange(bad.GroupBy(b => b.Reason, StringComparer.Ordinal)
+                .Select(g => new BadRowReason(g.Key, g.First().Total, [.. g.Select(b => b.Sample)])));
+            sources.Add(Sql.Script("parquet_kept", new Dictionary<string, string> { ["dataset"] = dataset.Name }).TrimEnd());
+        }
+
+        session.Execute(Sql.Script("compact", new Dictionary<string, string>
+        {
+            ["dataset"] = dataset.Name,
+            ["sums"] = (dataset.HasType, sources.Count > 1) switch
+            {
+                (true, true) => "CAST(sum(first) AS BIGINT) AS impressions, CAST(sum(second) AS BIGINT) AS clicks",
+                (true, false) => "CAST(first AS BIGINT) AS impressions, CAST(second AS BIGINT) AS clicks",
+                (false, true) => "CAST(sum(first) AS BIGINT) AS views",
+                (false, false) => "CAST(first AS BIGINT) AS views",
+            },
+            ["sources"] = string.Join(" UNION ALL ", sources.DefaultIfEmpty(NoEvents).Select(s => $"({s})")),
+            ["group_by"] = sources.Count > 1 ? "GROUP BY date, advertiser_id, product_id" : "",
+        }));
+
+        var merged = MergeReasons(reasons);
+        var rowsKept = session.Scalar<long>(dataset.HasType
+            ? $"SELECT CAST(coalesce(sum(impressions + clicks), 0) AS BIGINT) FROM compact_{dataset.Name}"
+            : $"SELECT CAST(coalesce(sum(views), 0) AS BIGINT) FROM compact_{dataset.Name}");
+        return new DatasetScan(dataset.Name, rowsRead, merged.Sum(r => r.Count), rowsKept, merged);
+    }
+
+    /// <summary>One entry per reason when CSV and Parquet both had some: counts added, first samples kept.</summary>
+    private static List<BadRowReason> MergeReasons(List<BadRowReason> reasons) =>
+        [.. reasons.GroupBy(r => r.Reason, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new BadRowReason(
+                g.Key,
+                g.Sum(r => r.Count),
+                [.. g.SelectMany(r => r.Samples)
+                    .OrderBy(s => s.Object, StringComparer.Ordinal)
+                    .ThenBy(s => s.Line ?? long.MaxValue)
+                    .Take(BadRowReasons.SamplesPerReason)]))];
 
     private static ModelResult RankCtr(DuckDbSession session, string input, string output)
     {
@@ -113,95 +186,18 @@ public sealed class PipelineEngine(EngineSettings settings)
     private static ModelResult RankProducts(DuckDbSession session, string input, string output)
     {
         session.Execute(Sql.Script("top_product", new Dictionary<string, string> { ["input"] = input, ["output"] = Sql.Text(output) }));
-        return new ModelResult(session.Scalar<long>($"SELECT count(*) FROM ({input})"), RowCount(session, output));
+        return new ModelResult(session.Scalar<long>($"SELECT CAST(coalesce(sum(views), 0) AS BIGINT) FROM ({input})"), RowCount(session, output));
     }
 
     private static long RowCount(DuckDbSession session, string parquet) =>
         session.Scalar<long>($"SELECT count(*) FROM read_parquet({Sql.Text(parquet)})");
 
-    private void Scan(DuckDbSession session, RawDataset dataset, IReadOnlyList<InputFile> files, FilterRequest request)
-    {
-        var sources = new List<string>();
-        var type = dataset.HasType ? "type" : "CAST(NULL AS VARCHAR)";
-        var csv = files.Where(f => !f.IsParquet).Select(f => f.Path).ToList();
-        if (csv.Count > 0)
-        {
-            session.Execute(Sql.Script("scan_csv", new Dictionary<string, string>
-            {
-                ["view"] = $"csv_{dataset.Name}",
-                ["type"] = type,
-                ["files"] = Sql.TextList(csv),
-                ["columns"] = dataset.CsvColumns,
-                ["rejects_table"] = $"rejects_{dataset.Name}",
-                ["rejects_scan"] = $"rejects_scan_{dataset.Name}",
-                ["max_line_size"] = Sql.Number(MaxLineSize),
-            }));
-            sources.Add($"SELECT * FROM csv_{dataset.Name}");
-        }
-
-        var parquet = files.Where(f => f.IsParquet).Select(f => f.Path).ToList();
-        if (parquet.Count > 0)
-        {
-            session.Execute(Sql.Script("scan_parquet", new Dictionary<string, string>
-            {
-                ["view"] = $"parquet_{dataset.Name}",
-                ["type"] = type,
-                ["files"] = Sql.TextList(parquet),
-            }));
-            sources.Add($"SELECT * FROM parquet_{dataset.Name}");
-        }
-
-        if (sources.Count == 0)
-        {
-            sources.Add("SELECT NULL::VARCHAR AS advertiser_id, NULL::VARCHAR AS product_id, NULL::VARCHAR AS type, NULL::VARCHAR AS date, NULL::VARCHAR AS filename WHERE false");
-        }
-
-        session.Execute(Sql.Script("classify", new Dictionary<string, string>
-        {
-            ["dataset"] = dataset.Name,
-            ["source"] = string.Join(" UNION ALL ", sources),
-            ["first_date"] = Sql.Date(request.FirstDate),
-            ["last_date"] = Sql.Date(request.LastDate),
-            ["has_type"] = dataset.HasType ? "true" : "false",
-            ["max_field_length"] = Sql.Number(settings.MaxFieldLength),
-        }));
-    }
-
-    private static DatasetScan Summarise(
-        DuckDbSession session, RawDataset dataset, FilterRequest request, bool readCsv, IReadOnlyDictionary<string, string> keys)
-    {
-        var rejected = readCsv
-            ? Sql.Script("rejected_rows", new Dictionary<string, string>
-            {
-                ["rejects_table"] = $"rejects_{dataset.Name}",
-                ["rejects_scan"] = $"rejects_scan_{dataset.Name}",
-                ["first_date"] = Sql.Date(request.FirstDate),
-                ["last_date"] = Sql.Date(request.LastDate),
-            })
-            : "";
-        var rows = session.Query(
-            Sql.Script("bad_rows", new Dictionary<string, string> { ["dataset"] = dataset.Name, ["rejected"] = rejected }),
-            r => (Reason: r.GetString(0), Total: r.GetInt64(1),
-                  Sample: new BadRowSample(
-                      r.IsDBNull(2) ? "" : keys.GetValueOrDefault(r.GetString(2), Path.GetFileName(r.GetString(2))),
-                      r.IsDBNull(3) ? null : Convert.ToInt64(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                      r.IsDBNull(4) ? "" : r.GetString(4))));
-
-        var reasons = rows.GroupBy(r => r.Reason, StringComparer.Ordinal)
-            .Select(g => new BadRowReason(g.Key, g.First().Total, [.. g.Select(r => r.Sample)]))
-            .ToList();
-        var badRows = reasons.Sum(r => r.Count);
-        var rejectedRows = reasons.Sum(r => r.Count) - session.Scalar<long>($"SELECT count(*) FROM scanned_{dataset.Name} WHERE reason IS NOT NULL");
-        var rowsRead = session.Scalar<long>($"SELECT count(*) FROM scanned_{dataset.Name}") + rejectedRows;
-        return new DatasetScan(dataset.Name, rowsRead, badRows, 0, reasons);
-    }
-
     /// <summary>Turns DuckDB's complaint about an unreadable file into a failure that names the object.</summary>
-    private static void Guard(IReadOnlyList<InputFile> files, Action action)
+    private static T Guard<T>(IReadOnlyList<InputFile> files, Func<T> action)
     {
         try
         {
-            action();
+            return action();
         }
         catch (DuckDBException ex)
         {

@@ -158,6 +158,48 @@ public sealed class ModelSemanticsTests : IDisposable
         Assert.Equal(2, run.DailyAdvertiserRows.Count);
     }
 
+    [Theory]
+    [InlineData(11, 40, 2, 60)]   // few clicks: most of a top 20 are unclicked products, in id order
+    [InlineData(12, 30, 3, 4)]    // many clicks and many equal rates around the 20th place
+    [InlineData(13, 8, 1, 1_000)] // fewer than 20 products
+    public void Both_rankings_match_a_plain_sort_of_every_product(int seed, int products, int maxClicks, int maxImpressions)
+    {
+        var random = new Random(seed);
+        var ads = new List<string> { AdsHeader };
+        var views = new List<string> { ViewsHeader };
+        foreach (var advertiser in new[] { "A1", "A2", "A3" })
+        {
+            foreach (var product in Enumerable.Range(0, products).Select(i => $"p{random.Next(1_000):D3}").Distinct())
+            {
+                ads.AddRange(Events(advertiser, product, random.Next(maxClicks + 1), random.Next(maxImpressions + 1)));
+                views.AddRange(Views(advertiser, product, random.Next(4)));
+            }
+        }
+
+        var run = _scratch.Run("A1,A2,A3", Lines([.. ads]), Lines([.. views]));
+
+        var ctrExpected = ads.Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => (Advertiser: f[0], Product: f[1]))
+            .Select(g => (g.Key.Advertiser, g.Key.Product, Clicks: g.Count(f => f[2] == "click"), Impressions: g.Count(f => f[2] == "impression")))
+            .Where(p => p.Impressions > 0)
+            .GroupBy(p => p.Advertiser)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g
+                .OrderByDescending(p => p.Clicks / (double)p.Impressions).ThenByDescending(p => p.Clicks).ThenBy(p => p.Product, StringComparer.Ordinal)
+                .Take(20)
+                .Select((p, i) => $"{D}|{p.Advertiser}|{i + 1}|{p.Product}|{p.Clicks}|{p.Impressions}|{(p.Clicks / (double)p.Impressions).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"));
+        var productExpected = views.Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => (Advertiser: f[0], Product: f[1]))
+            .GroupBy(g => g.Key.Advertiser)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g
+                .OrderByDescending(p => p.Count()).ThenBy(p => p.Key.Product, StringComparer.Ordinal)
+                .Take(20)
+                .Select((p, i) => $"{D}|{p.Key.Advertiser}|{i + 1}|{p.Key.Product}|{p.Count()}"));
+        Assert.Equal(ctrExpected, run.TopCtrRows);
+        Assert.Equal(productExpected, run.TopProductRows);
+    }
+
     [Fact]
     public void The_same_input_gives_byte_identical_parquet()
     {

@@ -1,0 +1,4 @@
+namespace Recommender.Scheduler.Pipeline.Engine.Csv;
+
+/// <summary>What reading one dataset's CSV files found, and the CSV parts holding the kept rows' sums.</summary>
+internal sealed record CsvDigest(long RowsRead, long RowsKept, IReadOnlyList<BadRowReason> Reasons, IReadOnlyList<string> Parts);

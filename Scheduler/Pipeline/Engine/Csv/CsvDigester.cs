@@ -1,0 +1,143 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Recommender.Scheduler.Pipeline.Engine.Csv;
+
+/// <summary>
+/// Reads a dataset's CSV files in one pass on all threads: files are cut into byte ranges at line
+/// boundaries, each thread classifies whole lines and sums the kept events per day, advertiser and
+/// product, and the sums go to DuckDB as small CSV parts (one per day, each key once). Malformed
+/// rows keep their file's key and line number. This is the pipeline's hot loop: ids are matched as
+/// bytes, dates parsed once per distinct text, and nothing is allocated per row.
+/// </summary>
+internal static class CsvDigester
+{
+    private const long RangeSize = 32L << 20;
+
+    public static CsvDigest Digest(
+        IReadOnlyList<InputFile> files, CsvRowRules rules, IReadOnlyList<string> activeAdvertisers, int threads,
+        string partsDirectory, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+
+        // Files in key order, so samples come out in the order of their objects and lines.
+        var ordered = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        var handles = ordered.Select(f => File.OpenHandle(f.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan)).ToList();
+        var workers = new ConcurrentBag<DigestWorker>();
+        try
+        {
+            // Exactly one worker per thread, taking ranges in file order: a day's rows then sit in few workers.
+            var ranges = ordered.SelectMany((_, index) => Ranges(index, RandomAccess.GetLength(handles[index]))).ToList();
+            var next = -1;
+            Parallel.For(0, Math.Min(options.MaxDegreeOfParallelism, ranges.Count), options, _ =>
+            {
+                var worker = new DigestWorker(rules);
+                for (var i = Interlocked.Increment(ref next); i < ranges.Count; i = Interlocked.Increment(ref next))
+                {
+                    worker.Read(handles[ranges[i].File], ranges[i], cancellationToken);
+                }
+
+                workers.Add(worker);
+            });
+        }
+        finally
+        {
+            foreach (var handle in handles)
+            {
+                handle.Dispose();
+            }
+        }
+
+        Directory.CreateDirectory(partsDirectory);
+        var advertisers = activeAdvertisers.Select(Encoding.UTF8.GetBytes).ToArray();
+        var parts = new ConcurrentBag<string>();
+        Parallel.For(0, rules.Days, options, day =>
+        {
+            DayEvents? merged = null;
+            foreach (var worker in workers)
+            {
+                if (worker.Days[day] is { } events)
+                {
+                    if (merged is null)
+                    {
+                        merged = events;
+                    }
+                    else
+                    {
+                        merged.Merge(events);
+                    }
+                }
+            }
+
+            if (merged is not null)
+            {
+                var path = Path.Combine(partsDirectory, $"day-{day:D5}.csv");
+                WritePart(path, rules.FirstDate.AddDays(day), merged, advertisers);
+                parts.Add(path);
+            }
+        });
+
+        return new CsvDigest(
+            workers.Sum(w => w.RowsRead),
+            workers.Sum(w => w.RowsKept),
+            Reasons(ordered, workers),
+            [.. parts.Order(StringComparer.Ordinal)]);
+    }
+
+    private static IEnumerable<CsvRange> Ranges(int file, long length)
+    {
+        var index = 0;
+        for (var start = 0L; start < length || index == 0; start += RangeSize)
+        {
+            yield return new CsvRange(file, index++, start, Math.Min(length, start + RangeSize));
+        }
+    }
+
+    /// <summary>One line per (advertiser, product) of the day: date,advertiser_id,product_id,first,second.</summary>
+    private static void WritePart(string path, DateOnly date, DayEvents events, byte[][] advertisers)
+    {
+        using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var day = Encoding.ASCII.GetBytes(date.ToString("yyyy-MM-dd,", System.Globalization.CultureInfo.InvariantCulture));
+        Span<byte> number = stackalloc byte[24];
+        var first = events.First;
+        var second = events.Second;
+        for (var i = 0; i < events.Products.Count; i++)
+        {
+            output.Write(day);
+            output.Write(advertisers[events.Products.GroupAt(i)]);
+            output.WriteByte((byte)',');
+            output.Write(events.Products.KeyAt(i));
+            output.WriteByte((byte)',');
+            Utf8Formatter.TryFormat(first[i], number, out var written);
+            output.Write(number[..written]);
+            output.WriteByte((byte)',');
+            Utf8Formatter.TryFormat(second[i], number, out written);
+            output.Write(number[..written]);
+            output.WriteByte((byte)'\n');
+        }
+    }
+
+    /// <summary>Each reason's count and first samples, with line numbers counted from the start of each file.</summary>
+    private static List<BadRowReason> Reasons(List<InputFile> files, IEnumerable<DigestWorker> workers)
+    {
+        var lines = workers.SelectMany(w => w.LinesPerRange).ToDictionary(e => e.Key, e => e.Value);
+        long LinesBefore(int file, int range) => Enumerable.Range(0, range).Sum(r => lines[(file, r)]);
+
+        var tallies = new Dictionary<string, BadRowTally>(StringComparer.Ordinal);
+        foreach (var (reason, tally) in workers.SelectMany(w => w.Bad))
+        {
+            if (!tallies.TryGetValue(reason, out var merged))
+            {
+                tallies[reason] = merged = new BadRowTally();
+            }
+
+            merged.Merge(tally);
+        }
+
+        return [.. tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new BadRowReason(
+            t.Key,
+            t.Value.Count,
+            [.. t.Value.Samples.Select(s => new BadRowSample(files[s.File].Key, LinesBefore(s.File, s.Range) + s.Line, s.Text))]))];
+    }
+}
