@@ -11,9 +11,9 @@ namespace Recommender.Tests.Api;
 
 /// <summary>
 /// PostgreSQL stopped under the API and started again, through Aspire's own resource commands.
-/// Runs in the shared collection so no other test meets the outage; leaves the stack healthy.
+/// Runs alone, after every other test, so no other test meets the outage; leaves the stack healthy.
 /// </summary>
-[Collection(SharedRecsDatabase.Name)]
+[Collection(ServerOutage.Name)]
 public sealed class DatabaseOutageTests(StackFixture stack) : StandardDataTest(stack)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
