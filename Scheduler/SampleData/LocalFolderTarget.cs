@@ -4,7 +4,8 @@ public sealed class LocalFolderTarget(string root) : ISampleDataTarget
 {
     public string Root { get; } = Path.GetFullPath(root);
 
-    public string Description => Root;
+    /// <summary>The folder, ending in a separator, so a key prefix can follow it.</summary>
+    public string Description => Path.EndsInDirectorySeparator(Root) ? Root : Root + Path.DirectorySeparatorChar;
 
     public string StagingParent => Directory.CreateDirectory(Root).FullName;
 
