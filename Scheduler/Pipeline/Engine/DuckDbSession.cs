@@ -19,15 +19,24 @@ public sealed class DuckDbSession : IDisposable
         _cancellationToken = cancellationToken;
         _spillDirectory = Directory.CreateDirectory(Path.Combine(settings.TempDirectory, $"duckdb-{Guid.NewGuid():N}")).FullName;
         _connection = new DuckDBConnection("DataSource=:memory:");
-        _connection.Open();
-        Execute($"""
-            SET autoinstall_known_extensions = false;
-            SET autoload_known_extensions = false;
-            SET threads = {settings.Threads};
-            SET memory_limit = {Sql.Text(settings.MemoryLimit)};
-            SET temp_directory = {Sql.Text(_spillDirectory)};
-            SET preserve_insertion_order = true;
-            """);
+        try
+        {
+            _connection.Open();
+            Execute($"""
+                SET autoinstall_known_extensions = false;
+                SET autoload_known_extensions = false;
+                SET threads = {settings.Threads};
+                SET memory_limit = {Sql.Text(settings.MemoryLimit)};
+                SET temp_directory = {Sql.Text(_spillDirectory)};
+                SET preserve_insertion_order = true;
+                """);
+        }
+        catch
+        {
+            // Cancelled before it started, or a setting DuckDB refuses: nobody will dispose a session never made.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>A private folder for the session's own scratch files; removed with the session.</summary>
