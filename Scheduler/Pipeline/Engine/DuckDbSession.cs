@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Recommender.Scheduler.Pipeline.Engine;
 
@@ -12,11 +13,13 @@ public sealed class DuckDbSession : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly string _spillDirectory;
     private readonly CancellationToken _cancellationToken;
+    private readonly EngineSettings _settings;
 
     /// <param name="cancellationToken">Interrupts the running statement (a step's timeout or shutdown).</param>
     public DuckDbSession(EngineSettings settings, CancellationToken cancellationToken = default)
     {
         _cancellationToken = cancellationToken;
+        _settings = settings;
         _spillDirectory = Directory.CreateDirectory(Path.Combine(settings.TempDirectory, $"duckdb-{Guid.NewGuid():N}")).FullName;
         _connection = new DuckDBConnection("DataSource=:memory:");
         try
@@ -71,7 +74,10 @@ public sealed class DuckDbSession : IDisposable
         return rows;
     }
 
-    /// <summary>An interrupted statement fails as cancelled, not as a DuckDB error (which would read as bad input).</summary>
+    /// <summary>
+    /// An interrupted statement fails as cancelled, and one that ran out of memory as that, not as a
+    /// DuckDB error (which would read as bad input).
+    /// </summary>
     private T Interruptible<T>(Func<T> run)
     {
         try
@@ -81,6 +87,13 @@ public sealed class DuckDbSession : IDisposable
         catch (DuckDBException) when (_cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(_cancellationToken);
+        }
+        catch (DuckDBException ex) when (ex.ErrorType == DuckDBErrorType.OutOfMemory)
+        {
+            throw new PipelineFailure(
+                $"the engine ran out of memory (memory_limit {_settings.MemoryLimit}, threads {_settings.Threads}) even when spilling to disk; " +
+                $"raise Pipeline:MemoryLimit or lower Pipeline:Threads: {ex.Message.Split('\n', 2)[0].Trim()}",
+                ex);
         }
     }
 

@@ -97,6 +97,7 @@ public sealed class PipelineEngine(EngineSettings settings)
         CancellationToken cancellationToken)
     {
         var sources = new List<string>();
+        var keysUnique = true;
         var rowsRead = 0L;
         var reasons = new List<BadRowReason>();
 
@@ -105,7 +106,9 @@ public sealed class PipelineEngine(EngineSettings settings)
         {
             var rules = new CsvRowRules(dataset, active, request.FirstDate, request.LastDate, settings.MaxFieldLength, MaxLineSize);
             var digest = CsvDigester.Digest(
-                csv, rules, active, settings.Threads, Path.Combine(session.ScratchDirectory, $"parts-{dataset.Name}"), cancellationToken);
+                csv, rules, settings.Threads, settings.ResolveDigestKeysPerThread(), Path.Combine(session.ScratchDirectory, $"parts-{dataset.Name}"),
+                cancellationToken);
+            keysUnique = digest.KeysUnique;
             rowsRead += digest.RowsRead;
             reasons.AddRange(digest.Reasons);
             if (digest.Parts.Count > 0)
@@ -140,7 +143,7 @@ public sealed class PipelineEngine(EngineSettings settings)
         session.Execute(Sql.Script("compact", new Dictionary<string, string>
         {
             ["dataset"] = dataset.Name,
-            ["sums"] = (dataset.HasType, sources.Count > 1) switch
+            ["sums"] = (dataset.HasType, MustSum(sources, keysUnique)) switch
             {
                 (true, true) => "CAST(sum(first) AS BIGINT) AS impressions, CAST(sum(second) AS BIGINT) AS clicks",
                 (true, false) => "CAST(first AS BIGINT) AS impressions, CAST(second AS BIGINT) AS clicks",
@@ -148,7 +151,7 @@ public sealed class PipelineEngine(EngineSettings settings)
                 (false, false) => "CAST(first AS BIGINT) AS views",
             },
             ["sources"] = string.Join(" UNION ALL ", sources.DefaultIfEmpty(NoEvents).Select(s => $"({s})")),
-            ["group_by"] = sources.Count > 1 ? "GROUP BY date, advertiser_id, product_id" : "",
+            ["group_by"] = MustSum(sources, keysUnique) ? "GROUP BY date, advertiser_id, product_id" : "",
         }));
 
         var merged = MergeReasons(reasons);
@@ -157,6 +160,9 @@ public sealed class PipelineEngine(EngineSettings settings)
             : $"SELECT CAST(coalesce(sum(views), 0) AS BIGINT) FROM compact_{dataset.Name}");
         return new DatasetScan(dataset.Name, rowsRead, merged.Sum(r => r.Count), rowsKept, merged);
     }
+
+    /// <summary>Each source has every key once unless the CSV digest spilled; several sources can share keys.</summary>
+    private static bool MustSum(List<string> sources, bool keysUnique) => sources.Count > 1 || !keysUnique;
 
     /// <summary>One entry per reason when CSV and Parquet both had some: counts added, first samples kept.</summary>
     private static List<BadRowReason> MergeReasons(List<BadRowReason> reasons) =>

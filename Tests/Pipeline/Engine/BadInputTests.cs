@@ -137,6 +137,25 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Running_out_of_memory_fails_saying_so_and_what_to_change_not_blaming_the_input()
+    {
+        var ads = Lines([AdsHeader, .. Enumerable.Range(0, 300_000).Select(i => $"A1,product-{i:D8},impression,{D}")]);
+        var request = new FilterRequest(
+            _scratch.Write("advertiser_ids.csv", "advertiser_id\nA1\n"),
+            [new InputFile(_scratch.Write("ads.csv", ads), "raw/ads_views.csv", IsParquet: false)],
+            [new InputFile(_scratch.Write("views.csv", ViewsHeader + "\n"), "raw/product_views.csv", IsParquet: false)],
+            EngineScratch.Day,
+            EngineScratch.Day,
+            Path.Combine(_scratch.Root, "out"));
+        var starved = new PipelineEngine(_scratch.Engine.Settings with { MemoryLimit = "4MB", Threads = 1 });
+
+        var failure = Assert.Throws<PipelineFailure>(() => starved.Filter(request, TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("the engine ran out of memory (memory_limit 4MB, threads 1)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Pipeline:MemoryLimit", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cancelled_filter_stops_as_cancelled_not_as_bad_input()
     {
         var request = new FilterRequest(

@@ -44,13 +44,14 @@ public sealed class EngineScratch : IDisposable
         return RunRequest(request);
     }
 
-    public EngineRun RunRequest(FilterRequest request)
+    public EngineRun RunRequest(FilterRequest request, PipelineEngine? engine = null)
     {
-        var filter = Engine.Filter(request, TestContext.Current.CancellationToken);
+        engine ??= Engine;
+        var filter = engine.Filter(request, TestContext.Current.CancellationToken);
         var topCtr = Path.Combine(request.OutputDirectory, "top_ctr.parquet");
         var topProduct = Path.Combine(request.OutputDirectory, "top_product.parquet");
-        var ctr = Engine.TopCtr(request.FilteredAdsViews, topCtr, TestContext.Current.CancellationToken);
-        var product = Engine.TopProduct(request.FilteredProductViews, topProduct, TestContext.Current.CancellationToken);
+        var ctr = engine.TopCtr(request.FilteredAdsViews, topCtr, TestContext.Current.CancellationToken);
+        var product = engine.TopProduct(request.FilteredProductViews, topProduct, TestContext.Current.CancellationToken);
         return new EngineRun(filter, ctr, product, topCtr, topProduct, request.DailyAdvertisers);
     }
 

@@ -221,6 +221,33 @@ public sealed class ModelSemanticsTests : IDisposable
     }
 
     [Fact]
+    public void Summing_on_disk_when_products_outgrow_memory_gives_the_same_files()
+    {
+        var random = new Random(5);
+        var days = new[] { D, "2026-03-11", "2026-03-12" };
+        var ads = Lines([AdsHeader, .. Enumerable.Range(0, 30_000).Select(_ =>
+            $"A{random.Next(4)},p{random.Next(400)},{(random.Next(15) == 0 ? "click" : "impression")},{days[random.Next(3)]}")]);
+        var views = Lines([ViewsHeader, .. Enumerable.Range(0, 30_000).Select(_ => $"A{random.Next(4)},p{random.Next(400)},{days[random.Next(3)]}")]);
+        var inMemory = _scratch.Run("A0,A1,A2", ads, views, last: new DateOnly(2026, 3, 12), output: "memory");
+        var request = new Recommender.Scheduler.Pipeline.Engine.FilterRequest(
+            Path.Combine(_scratch.Root, "advertiser_ids.csv"),
+            [new(Path.Combine(_scratch.Root, "ads_views.csv"), "raw/ads_views.csv", false)],
+            [new(Path.Combine(_scratch.Root, "product_views.csv"), "raw/product_views.csv", false)],
+            Day, new DateOnly(2026, 3, 12), Path.Combine(_scratch.Root, "disk"));
+
+        // 3 × 3 × 400 keys per dataset against a budget of 50 per thread: every thread spills many times.
+        var onDisk = _scratch.RunRequest(request, new(_scratch.Engine.Settings with { DigestKeysPerThread = 50 }));
+
+        foreach (var file in new[] { "filtered_ads_views.parquet", "filtered_product_views.parquet", "daily_advertisers.parquet", "top_ctr.parquet", "top_product.parquet" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_scratch.Root, "memory", file)), File.ReadAllBytes(Path.Combine(_scratch.Root, "disk", file)));
+        }
+
+        Assert.Equal(180, onDisk.TopCtrRows.Count);
+        Assert.Equal(inMemory.Filter.Datasets.Select(d => (d.RowsRead, d.RowsKept)), onDisk.Filter.Datasets.Select(d => (d.RowsRead, d.RowsKept)));
+    }
+
+    [Fact]
     public void Ranking_straight_from_the_scan_gives_the_same_files_as_the_steps()
     {
         var random = new Random(3);

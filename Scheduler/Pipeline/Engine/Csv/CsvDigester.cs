@@ -1,23 +1,23 @@
-using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace Recommender.Scheduler.Pipeline.Engine.Csv;
 
 /// <summary>
 /// Reads a dataset's CSV files in one pass on all threads: files are cut into byte ranges at line
 /// boundaries, each thread classifies whole lines and sums the kept events per day, advertiser and
-/// product, and the sums go to DuckDB as small CSV parts (one per day, each key once). Malformed
-/// rows keep their file's key and line number. This is the pipeline's hot loop: ids are matched as
-/// bytes, dates parsed once per distinct text, and nothing is allocated per row.
+/// product, and the sums go to DuckDB as small CSV parts (one per day, each key once, unless a
+/// thread outgrew its key budget and spilled parts of its own). Malformed rows keep their file's
+/// key and line number. This is the pipeline's hot loop: ids are matched as bytes, dates parsed
+/// once per distinct text, and nothing is allocated per row.
 /// </summary>
 internal static class CsvDigester
 {
     private const long RangeSize = 32L << 20;
 
+    /// <param name="keysPerThread">Distinct (day, advertiser, product) keys a thread sums in memory before it spills to parts.</param>
     public static CsvDigest Digest(
-        IReadOnlyList<InputFile> files, CsvRowRules rules, IReadOnlyList<string> activeAdvertisers, int threads,
-        string partsDirectory, CancellationToken cancellationToken)
+        IReadOnlyList<InputFile> files, CsvRowRules rules, int threads, long keysPerThread, string partsDirectory,
+        CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
 
@@ -32,7 +32,7 @@ internal static class CsvDigester
             var next = -1;
             Parallel.For(0, Math.Min(options.MaxDegreeOfParallelism, ranges.Count), options, _ =>
             {
-                var worker = new DigestWorker(rules);
+                var worker = new DigestWorker(rules, keysPerThread, partsDirectory);
                 for (var i = Interlocked.Increment(ref next); i < ranges.Count; i = Interlocked.Increment(ref next))
                 {
                     worker.Read(handles[ranges[i].File], ranges[i], cancellationToken);
@@ -50,8 +50,7 @@ internal static class CsvDigester
         }
 
         Directory.CreateDirectory(partsDirectory);
-        var advertisers = activeAdvertisers.Select(Encoding.UTF8.GetBytes).ToArray();
-        var parts = new ConcurrentBag<string>();
+        var parts = new ConcurrentBag<string>(workers.SelectMany(w => w.SpilledParts));
         Parallel.For(0, rules.Days, options, day =>
         {
             DayEvents? merged = null;
@@ -73,7 +72,7 @@ internal static class CsvDigester
             if (merged is not null)
             {
                 var path = Path.Combine(partsDirectory, $"day-{day:D5}.csv");
-                WritePart(path, rules.FirstDate.AddDays(day), merged, advertisers);
+                merged.WriteCsv(path, rules.FirstDate.AddDays(day), rules);
                 parts.Add(path);
             }
         });
@@ -82,7 +81,8 @@ internal static class CsvDigester
             workers.Sum(w => w.RowsRead),
             workers.Sum(w => w.RowsKept),
             Reasons(ordered, workers),
-            [.. parts.Order(StringComparer.Ordinal)]);
+            [.. parts.Order(StringComparer.Ordinal)],
+            KeysUnique: workers.All(w => w.SpilledParts.Count == 0));
     }
 
     private static IEnumerable<CsvRange> Ranges(int file, long length)
@@ -91,30 +91,6 @@ internal static class CsvDigester
         for (var start = 0L; start < length || index == 0; start += RangeSize)
         {
             yield return new CsvRange(file, index++, start, Math.Min(length, start + RangeSize));
-        }
-    }
-
-    /// <summary>One line per (advertiser, product) of the day: date,advertiser_id,product_id,first,second.</summary>
-    private static void WritePart(string path, DateOnly date, DayEvents events, byte[][] advertisers)
-    {
-        using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        var day = Encoding.ASCII.GetBytes(date.ToString("yyyy-MM-dd,", System.Globalization.CultureInfo.InvariantCulture));
-        Span<byte> number = stackalloc byte[24];
-        var first = events.First;
-        var second = events.Second;
-        for (var i = 0; i < events.Products.Count; i++)
-        {
-            output.Write(day);
-            output.Write(advertisers[events.Products.GroupAt(i)]);
-            output.WriteByte((byte)',');
-            output.Write(events.Products.KeyAt(i));
-            output.WriteByte((byte)',');
-            Utf8Formatter.TryFormat(first[i], number, out var written);
-            output.Write(number[..written]);
-            output.WriteByte((byte)',');
-            Utf8Formatter.TryFormat(second[i], number, out written);
-            output.Write(number[..written]);
-            output.WriteByte((byte)'\n');
         }
     }
 

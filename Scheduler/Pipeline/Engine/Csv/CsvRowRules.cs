@@ -41,6 +41,9 @@ internal sealed class CsvRowRules
 
     public bool HasType { get; }
 
+    /// <summary>An active advertiser's id, by its index in the list.</summary>
+    public ReadOnlySpan<byte> Advertiser(int index) => _active.KeyAt(index);
+
     public int Fields { get; }
 
     public DateOnly FirstDate { get; }
