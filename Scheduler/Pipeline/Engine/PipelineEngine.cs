@@ -140,10 +140,12 @@ public sealed class PipelineEngine(EngineSettings settings)
             sources.Add(Sql.Script("parquet_kept", new Dictionary<string, string> { ["dataset"] = dataset.Name }).TrimEnd());
         }
 
+        // Each source has every key once unless the CSV digest spilled; several sources can share keys.
+        var mustSum = sources.Count > 1 || !keysUnique;
         session.Execute(Sql.Script("compact", new Dictionary<string, string>
         {
             ["dataset"] = dataset.Name,
-            ["sums"] = (dataset.HasType, MustSum(sources, keysUnique)) switch
+            ["sums"] = (dataset.HasType, mustSum) switch
             {
                 (true, true) => "CAST(sum(first) AS BIGINT) AS impressions, CAST(sum(second) AS BIGINT) AS clicks",
                 (true, false) => "CAST(first AS BIGINT) AS impressions, CAST(second AS BIGINT) AS clicks",
@@ -151,7 +153,7 @@ public sealed class PipelineEngine(EngineSettings settings)
                 (false, false) => "CAST(first AS BIGINT) AS views",
             },
             ["sources"] = string.Join(" UNION ALL ", sources.DefaultIfEmpty(NoEvents).Select(s => $"({s})")),
-            ["group_by"] = MustSum(sources, keysUnique) ? "GROUP BY date, advertiser_id, product_id" : "",
+            ["group_by"] = mustSum ? "GROUP BY date, advertiser_id, product_id" : "",
         }));
 
         var merged = MergeReasons(reasons);
@@ -160,9 +162,6 @@ public sealed class PipelineEngine(EngineSettings settings)
             : $"SELECT CAST(coalesce(sum(views), 0) AS BIGINT) FROM compact_{dataset.Name}");
         return new DatasetScan(dataset.Name, rowsRead, merged.Sum(r => r.Count), rowsKept, merged);
     }
-
-    /// <summary>Each source has every key once unless the CSV digest spilled; several sources can share keys.</summary>
-    private static bool MustSum(List<string> sources, bool keysUnique) => sources.Count > 1 || !keysUnique;
 
     /// <summary>One entry per reason when CSV and Parquet both had some: counts added, first samples kept.</summary>
     private static List<BadRowReason> MergeReasons(List<BadRowReason> reasons) =>

@@ -12,10 +12,6 @@ internal sealed class DayEvents
 
     public ByteKeyIndex Products { get; } = new();
 
-    public ReadOnlySpan<long> First => _first.AsSpan(0, Products.Count);
-
-    public ReadOnlySpan<long> Second => _second.AsSpan(0, Products.Count);
-
     /// <summary>Counts events of a product: into the first sum (impressions or views) or the second (clicks).</summary>
     /// <returns>Whether the product is new to the day.</returns>
     public bool Add(int advertiser, ReadOnlySpan<byte> product, long first, long second)
