@@ -20,7 +20,6 @@ public sealed record PipelineOptions
     public int Threads { get; init; }
 
     /// <summary>DuckDB's memory limit, e.g. <c>2GB</c>; set it explicitly because containers misreport memory.</summary>
-    [RegularExpression(@"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "Pipeline:MemoryLimit must look like '2GB' or '512MiB'.")]
     public string MemoryLimit { get; init; } = "2GB";
 
     /// <summary>Where inputs are downloaded and DuckDB spills; empty means the system temp folder.</summary>
@@ -70,6 +69,11 @@ public sealed record PipelineOptions
     /// <summary>Problems that attributes cannot express; each names its key.</summary>
     public IEnumerable<string> Problems()
     {
+        if (!Engine.EngineSettings.TryBytes(MemoryLimit, out _))
+        {
+            yield return "Pipeline:MemoryLimit must look like '2GB' or '512MiB'.";
+        }
+
         if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval >= LeaseDuration)
         {
             yield return "Pipeline:HeartbeatInterval must be positive and shorter than Pipeline:LeaseDuration.";

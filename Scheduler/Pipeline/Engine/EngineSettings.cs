@@ -22,12 +22,16 @@ public sealed partial record EngineSettings(int Threads, string MemoryLimit, str
         new(options.ResolveThreads(), options.MemoryLimit, options.ResolveTempDirectory(), options.MaxFieldLength);
 
     /// <summary>A DuckDB memory size such as <c>2GB</c> or <c>512MiB</c> in bytes (KB = 1000, KiB = 1024).</summary>
-    public static long Bytes(string size)
+    public static long Bytes(string size) =>
+        TryBytes(size, out var bytes) ? bytes : throw new ArgumentException($"'{size}' is not a memory size like '2GB' or '512MiB'.", nameof(size));
+
+    public static bool TryBytes(string size, out long bytes)
     {
         var match = SizePattern().Match(size);
         if (!match.Success)
         {
-            throw new ArgumentException($"'{size}' is not a memory size like '2GB' or '512MiB'.", nameof(size));
+            bytes = 0;
+            return false;
         }
 
         var unit = match.Groups[2].Value.ToUpperInvariant();
@@ -43,7 +47,8 @@ public sealed partial record EngineSettings(int Threads, string MemoryLimit, str
             "GIB" => 1024d * 1024 * 1024,
             _ => 1024d * 1024 * 1024 * 1024,
         };
-        return (long)(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * scale);
+        bytes = (long)(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * scale);
+        return true;
     }
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", RegexOptions.IgnoreCase)]
