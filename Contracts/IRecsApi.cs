@@ -35,21 +35,33 @@ public interface IRecsApi
     [Get("/stats/")]
     Task<StatsResponse> GetStatsLegacyAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Advertisers with their latest date and counts, by id; <paramref name="q"/> filters by id prefix (any case).</summary>
+    /// <summary>Advertisers with their latest date and counts, by id or by <paramref name="sort"/> (<see cref="AdvertiserSorts"/>); <paramref name="q"/> filters by id prefix (any case).</summary>
     [Get("/advertisers")]
     Task<Page<AdvertiserSummary>> GetAdvertisersAsync(
         [AliasAs("q")] string? q = null,
         [AliasAs("page")] int? page = null,
         [AliasAs("page_size")] int? pageSize = null,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default,
+        [AliasAs("sort")] string? sort = null);
 
-    /// <summary>The run ledger, newest first; <paramref name="status"/> keeps runs in one status.</summary>
+    /// <summary>
+    /// The run ledger, newest first; <paramref name="status"/> and <paramref name="trigger"/> keep runs
+    /// in one status or of one trigger, <paramref name="from"/>..<paramref name="to"/> (YYYY-MM-DD,
+    /// both included, either optional) keep runs of those logical dates.
+    /// </summary>
     [Get("/runs")]
     Task<Page<RunSummary>> GetRunsAsync(
         [AliasAs("status")] string? status = null,
         [AliasAs("page")] int? page = null,
         [AliasAs("page_size")] int? pageSize = null,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default,
+        [AliasAs("trigger")] string? trigger = null,
+        [AliasAs("from")] string? from = null,
+        [AliasAs("to")] string? to = null);
+
+    /// <summary>For each of the last <paramref name="days"/> logical dates (default 14, at most 90) its latest run and each step's status and duration.</summary>
+    [Get("/runs/grid")]
+    Task<RunGrid> GetRunGridAsync([AliasAs("days")] int? days = null, CancellationToken cancellationToken = default);
 
     /// <summary>One run with its steps' progress.</summary>
     [Get("/runs/{id}")]
@@ -60,8 +72,37 @@ public interface IRecsApi
     Task<IApiResponse<QueuedRun>> QueueRunAsync(
         [Body] QueueRunRequest request, [Header(ApiHeaders.ApiKey)] string apiKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Admin: queues one run per date of the range, in date order. 202.</summary>
+    /// <summary>
+    /// Admin: queues one run per date of the range that the reprocess mode selects, in date order; 202
+    /// when it queued any, 200 when none (and always 200 for a dry run, which queues nothing).
+    /// </summary>
     [Post("/runs/backfill")]
     Task<IApiResponse<BackfillResponse>> BackfillAsync(
         [Body] BackfillRequest request, [Header(ApiHeaders.ApiKey)] string apiKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Admin: puts a failed (or held) run back in the queue, to resume at its first unfinished step. 202; 409 when the run is not failed or held, or another run of its date is active.</summary>
+    [Post("/runs/{id}/resume")]
+    Task<IApiResponse<RunActionResponse>> ResumeRunAsync(
+        long id, [Header(ApiHeaders.ApiKey)] string apiKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Admin: cancels a queued or running run. 202 (a running run stops within seconds, ends
+    /// cancelled, publishes nothing); 200 with done=false when the run is inside Publish's transaction
+    /// and will finish; 409 when it already ended.
+    /// </summary>
+    [Post("/runs/{id}/cancel")]
+    Task<IApiResponse<RunActionResponse>> CancelRunAsync(
+        long id, [Header(ApiHeaders.ApiKey)] string apiKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The pipeline's effective settings as the Scheduler recorded them.</summary>
+    [Get("/pipeline")]
+    Task<PipelineSettings> GetPipelineSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every retained published date, newest first.</summary>
+    [Get("/dates")]
+    Task<IReadOnlyList<PublishedDate>> GetPublishedDatesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Headline statistics of every retained published date, oldest first.</summary>
+    [Get("/stats/trend")]
+    Task<StatsTrend> GetStatsTrendAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,8 @@
 namespace Recommender.Contracts;
 
-/// <summary>One recommended product. The score is the CTR (top_ctr) or the view count (top_product).</summary>
-public sealed record RecommendedProduct(string ProductId, int Rank, double Score);
+/// <summary>
+/// One recommended product. The score is the CTR (top_ctr) or the view count (top_product); the
+/// evidence behind it is <see cref="Clicks"/> and <see cref="Impressions"/> (top_ctr) or
+/// <see cref="Views"/> (top_product), null for the other model.
+/// </summary>
+public sealed record RecommendedProduct(string ProductId, int Rank, double Score, long? Clicks = null, long? Impressions = null, long? Views = null);

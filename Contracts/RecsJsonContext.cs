@@ -21,5 +21,10 @@ namespace Recommender.Contracts;
 [JsonSerializable(typeof(BackfillRequest))]
 [JsonSerializable(typeof(QueuedRun))]
 [JsonSerializable(typeof(BackfillResponse))]
+[JsonSerializable(typeof(RunGrid))]
+[JsonSerializable(typeof(RunActionResponse))]
+[JsonSerializable(typeof(PipelineSettings))]
+[JsonSerializable(typeof(IReadOnlyList<PublishedDate>))]
+[JsonSerializable(typeof(StatsTrend))]
 [JsonSerializable(typeof(ApiProblem))]
 public sealed partial class RecsJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 namespace Recommender.Contracts;
 
-/// <summary>One step of a pipeline run: filter, top_ctr, top_product or publish.</summary>
+/// <summary>One step of a pipeline run (see <see cref="StepNames"/>, <see cref="StepStatuses"/>); progress while it runs.</summary>
 public sealed record RunStep(
     string Step,
     string Status,
@@ -9,4 +9,6 @@ public sealed record RunStep(
     long? RowsIn,
     long? RowsOut,
     string? OutputKey,
-    string? Error);
+    string? Error,
+    double? DurationSeconds = null,
+    StepProgress? Progress = null);

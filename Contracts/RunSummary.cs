@@ -1,6 +1,11 @@
 namespace Recommender.Contracts;
 
-/// <summary>A pipeline run from the ledger, with how many of its steps have succeeded.</summary>
+/// <summary>
+/// A pipeline run from the ledger. <see cref="StepsSucceeded"/> counts the steps whose output the run
+/// has (succeeded or reused); <see cref="StepCounts"/> gives every step status's count. Who queued it:
+/// <see cref="Trigger"/> (why) and <see cref="Source"/> (<c>schedule</c>, <c>cli:&lt;os user&gt;</c>,
+/// <c>api:&lt;key id&gt;</c> with an optional <c>/&lt;actor&gt;</c>; never a key).
+/// </summary>
 public sealed record RunSummary(
     long Id,
     DateOnly LogicalDate,
@@ -14,4 +19,9 @@ public sealed record RunSummary(
     string? Worker,
     string? Error,
     int StepsTotal,
-    int StepsSucceeded);
+    int StepsSucceeded,
+    StepCounts? StepCounts = null,
+    string? Source = null,
+    RunParameters? Parameters = null,
+    double? DurationSeconds = null,
+    bool CancelRequested = false);

@@ -2,7 +2,8 @@ namespace Recommender.Contracts;
 
 /// <summary>
 /// Statistics of one published date: advertiser counts, the overlap between the two models per
-/// advertiser (paged), and the advertisers whose lists changed most since the previous published date.
+/// advertiser (paged) and its distribution in ten 10-point buckets, each model's coverage, and the
+/// advertisers whose lists changed most since the previous published date.
 /// </summary>
 public sealed record StatsResponse(
     DateOnly Date,
@@ -11,4 +12,6 @@ public sealed record StatsResponse(
     int AdvertisersWithRecommendations,
     double AverageOverlapPercent,
     Page<AdvertiserOverlap> Overlap,
-    ModelChanges BiggestChanges);
+    ModelChanges BiggestChanges,
+    IReadOnlyList<OverlapBucket>? OverlapHistogram = null,
+    Coverage? Coverage = null);

@@ -41,8 +41,7 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
         }
 
         var run = ReadSummary(reader);
-        using var dataQuality = JsonDocument.Parse(reader.GetString(13));
-        var findings = dataQuality.RootElement.Clone();
+        var findings = JsonSerializer.Deserialize(reader.GetString(13), RecsJsonContext.Default.DataQualityReport) ?? new DataQualityReport();
         await reader.NextResultAsync(cancellationToken);
         var steps = new List<RunStep>();
         while (await reader.ReadAsync(cancellationToken))
