@@ -17,6 +17,14 @@ internal sealed class RecsApiServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's resident memory in MiB, as Linux reports it (VmRSS); null elsewhere.</summary>
+    public double? ResidentMiB()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
     public static async Task<RecsApiServer> StartAsync(string repositoryRoot, string configuration, string connectionString)
     {
         var dll = Path.Combine(repositoryRoot, "RecsApi", "bin", configuration, "net10.0", "RecsApi.dll");
