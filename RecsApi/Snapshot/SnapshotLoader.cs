@@ -46,40 +46,68 @@ public sealed class SnapshotLoader(IOptions<ApiOptions> options)
         return dates;
     }
 
+    /// <summary>
+    /// Every advertiser's two responses of <paramref name="date"/>. The rows come grouped by advertiser,
+    /// so each advertiser's lists are serialized as soon as its rows end and only its lists are held.
+    /// </summary>
     private static async Task<FrozenDictionary<string, LatestLists>> ReadLatestAsync(
         NpgsqlConnection connection, DateOnly date, CancellationToken cancellationToken)
     {
-        var lists = new Dictionary<string, List<RecommendedProduct>[]>(StringComparer.Ordinal);
+        var active = new List<string>();
         await using (var batch = Sql.Batch(connection, "day_advertisers", date))
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                lists[reader.GetString(0)] = [[], []];
+                active.Add(reader.GetString(0));
             }
         }
 
+        var lists = new Dictionary<string, LatestLists>(active.Count, StringComparer.Ordinal);
+        List<RecommendedProduct>[] models = [[], []];
+        string? current = null;
         await using (var batch = Sql.Batch(connection, "day_recommendations", date))
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 var advertiserId = reader.GetString(1);
-                if (!lists.TryGetValue(advertiserId, out var models))
+                if (advertiserId != current)
                 {
-                    lists[advertiserId] = models = [[], []];
+                    Add(lists, current, date, models);
+                    current = advertiserId;
                 }
 
                 models[reader.GetInt32(0)].Add(ModelRow.Read(reader, 2));
             }
         }
 
-        return lists.ToFrozenDictionary(
-            entry => entry.Key,
-            entry => new LatestLists(
-                Serialize(entry.Key, ModelNames.TopCtr, date, entry.Value[ModelRow.TopCtr]),
-                Serialize(entry.Key, ModelNames.TopProduct, date, entry.Value[ModelRow.TopProduct])),
-            StringComparer.Ordinal);
+        Add(lists, current, date, models);
+        foreach (var advertiserId in active)
+        {
+            // Active without recommendations: both lists empty.
+            if (!lists.ContainsKey(advertiserId))
+            {
+                Add(lists, advertiserId, date, models);
+            }
+        }
+
+        return lists.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Serializes <paramref name="advertiserId"/>'s lists into <paramref name="lists"/> and empties them for the next advertiser.</summary>
+    private static void Add(Dictionary<string, LatestLists> lists, string? advertiserId, DateOnly date, List<RecommendedProduct>[] models)
+    {
+        if (advertiserId is null)
+        {
+            return;
+        }
+
+        lists[advertiserId] = new LatestLists(
+            Serialize(advertiserId, ModelNames.TopCtr, date, models[ModelRow.TopCtr]),
+            Serialize(advertiserId, ModelNames.TopProduct, date, models[ModelRow.TopProduct]));
+        models[ModelRow.TopCtr].Clear();
+        models[ModelRow.TopProduct].Clear();
     }
 
     private static CachedJson Serialize(string advertiserId, string model, DateOnly date, List<RecommendedProduct> products) =>
