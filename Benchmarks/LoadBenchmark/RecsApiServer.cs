@@ -64,11 +64,12 @@ internal sealed class RecsApiServer : IAsyncDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too slow to answer within the timeout on a loaded machine.
             }
 
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(120))
             {
                 await server.DisposeAsync();
                 throw new InvalidOperationException("RecsApi did not become healthy:\n" + string.Join('\n', log));
