@@ -1,1 +1,6 @@
-Console.WriteLine("x");
+using Amazon.CDK;
+using Recommender.Deploy;
+
+var app = new App();
+RecommenderApp.Build(app);
+app.Synth();
