@@ -71,6 +71,11 @@ public sealed class RecommenderStack : Stack
         {
             var serviceWiring = wiring.Resolve(project);
             uses[project.Name] = serviceWiring.Uses;
+            if (project.Name == DeploySettings.SchedulerService)
+            {
+                serviceWiring = serviceWiring with { Environment = serviceWiring.Environment.Concat(settings.Schedule).ToDictionary() };
+            }
+
             var task = TaskDefinition(project, serviceWiring, repositories[project.Name], settings.ImageTag);
             if (serviceWiring.Uses.Contains(BucketParameter))
             {

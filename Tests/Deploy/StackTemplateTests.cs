@@ -44,7 +44,7 @@ public sealed class StackTemplateTests(SynthesizedStacks stacks)
             var expected = project.Environment.Keys
                 .Where(variable => !project.Environment[variable].Contains(".bindings.https.", StringComparison.Ordinal))
                 .Order();
-            Assert.Equal(expected, Names(container, "Environment").Concat(Names(container, "Secrets")).Order());
+            Assert.Equal(expected, Names(container, "Environment").Concat(Names(container, "Secrets")).Where(name => !name.StartsWith("Schedule__", StringComparison.Ordinal)).Order());
             Assert.Equal("8080", Value(container, "HTTP_PORTS"));
         }
 
@@ -184,6 +184,15 @@ public sealed class StackTemplateTests(SynthesizedStacks stacks)
     }
 
     [Fact]
+    public void The_schedule_from_context_reaches_the_Scheduler_only()
+    {
+        var scheduler = Container(stacks.SystemJson, "scheduler");
+        Assert.Equal("30 3 * * *", Value(scheduler, "Schedule__Cron"));
+        Assert.Equal("Europe/Berlin", Value(scheduler, "Schedule__TimeZone"));
+        Assert.DoesNotContain("Schedule__Cron", Names(Container(stacks.SystemJson, "recsapi"), "Environment"));
+    }
+
+    [Fact]
     public void Every_service_logs_to_its_own_CloudWatch_log_group()
     {
         foreach (var project in stacks.Manifest.Projects)
@@ -210,7 +219,8 @@ public sealed class StackTemplateTests(SynthesizedStacks stacks)
         Assert.Equal("http://recsapi.recommender.internal:8080", Value(container, "services__recsapi__http__0"));
         Assert.Contains(
             Resources(stacks.ExtendedJson, "AWS::SecretsManager::Secret"),
-            secret => secret["Properties"]!["Description"]?.GetValue<string>() == $"Recommender parameter '{SynthesizedStacks.AddedSecret}'");
+            secret => secret["Properties"]!["Description"] is JsonValue description
+                && description.ToString() == $"Recommender parameter '{SynthesizedStacks.AddedSecret}'");
         Assert.Contains(
             Resources(stacks.ExtendedJson, "AWS::EC2::SecurityGroupIngress"),
             rule => rule["Properties"]!["Description"]!.GetValue<string>() == "ranker calls recsapi");

@@ -82,6 +82,8 @@ public sealed class SynthesizedStacks : IDisposable
                 ? array.Select(item => item!.GetValue<string>()).ToArray()
                 : pair.Value!.ToString()));
         context["manifest"] = manifestPath;
+        context["scheduleCron"] = "30 3 * * *";
+        context["scheduleTimeZone"] = "Europe/Berlin";
 
         var app = new App(new AppProps { Context = context, Outdir = Path.Combine(_workDirectory, name) });
         var (repositories, system) = RecommenderApp.Build(app);
