@@ -21,6 +21,7 @@ var recsApi = builder.AddProject<Projects.RecsApi>("recsapi")
     .WithReference(recs).WaitFor(recs)
     .WaitFor(scheduler) // the Scheduler owns the schema: it applies migrations before it reports healthy
     .WithEnvironment("Admin__ApiKey", adminApiKey)
+    .WithExternalHttpEndpoints() // ad servers call it from outside
     .WithHttpHealthCheck("/health");
 
 // Apps
