@@ -1,3 +1,4 @@
+using Recommender.Contracts;
 using Microsoft.Extensions.Options;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
@@ -11,7 +12,7 @@ public sealed class FilterStep(
     RawInputLocator locator, RawFetcher fetcher, PipelineEngine engine, Bucket bucket, RunLedger ledger, IOptions<PipelineOptions> options)
     : IPipelineStep
 {
-    public string Name => StepName.Filter;
+    public string Name => StepNames.Filter;
 
     public IReadOnlyList<string> Outputs(RunKeys keys) => [keys.FilteredAdsViews, keys.FilteredProductViews, keys.DailyAdvertisers];
 
@@ -37,7 +38,9 @@ public sealed class FilterStep(
         await Task.WhenAll(list, adsFetch, viewsFetch);
         var (ads, views) = (await adsFetch, await viewsFetch);
 
-        var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered"));
+        var meter = context.Meters.Start(Name, RunMeters.Bytes);
+        var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered")) { BytesRead = meter.Add };
+        meter.SetTotal(request.InputBytes);
         var result = await Task.Run(() => engine.Filter(request, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
 
         var maxShare = options.Value.MaxBadRowShare;
