@@ -18,6 +18,7 @@ app.MapStatsApi();
 app.MapAdvertisersApi();
 app.MapRunsApi();
 app.MapAdminApi();
+app.MapPipelineApi();
 app.MapApiReference();
 app.MapBenchmarkEndpoints();
 
