@@ -30,7 +30,7 @@ public sealed record PipelineOptions
     public double MaxBadRowShare { get; init; } = 0.01;
 
     /// <summary>The volume guard holds a day whose rows are below this share of the recent median.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Pipeline:MinRowShare must be between 0 and 1.")]
     public double MinRowShare { get; init; } = 0.2;
 
     /// <summary>Ids longer than this are malformed rows ("overlong_field").</summary>
