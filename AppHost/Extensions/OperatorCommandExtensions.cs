@@ -32,19 +32,22 @@ internal static class OperatorCommandExtensions
         recsApi.WithUrl(ReferenceExpression.Create($"{recsApi.GetEndpoint("http")}/scalar"), "API reference (Scalar)");
 
     private static HttpCommandOptions Admin(
-        IResourceBuilder<ProjectResource> recsApi, IResourceBuilder<ParameterResource> adminApiKey, string description, string icon, Func<object> body) => new()
+        IResourceBuilder<ProjectResource> recsApi, IResourceBuilder<ParameterResource> adminApiKey, string description, string icon, Func<object> body)
     {
-        Description = description,
-        IconName = icon,
-        Method = HttpMethod.Post,
-        EndpointSelector = () => recsApi.GetEndpoint("http"),
-        PrepareRequest = async context =>
+        return new HttpCommandOptions
         {
-            context.Request.Headers.Add("X-Api-Key", await adminApiKey.Resource.GetValueAsync(context.CancellationToken));
-            context.Request.Headers.Add("X-Actor", Actor);
-            context.Request.Content = JsonContent.Create(body());
-        },
-    };
+            Description = description,
+            IconName = icon,
+            Method = HttpMethod.Post,
+            EndpointSelector = () => recsApi.GetEndpoint("http"),
+            PrepareRequest = async context =>
+            {
+                context.Request.Headers.Add("X-Api-Key", await adminApiKey.Resource.GetValueAsync(context.CancellationToken));
+                context.Request.Headers.Add("X-Actor", Actor);
+                context.Request.Content = JsonContent.Create(body());
+            },
+        };
+    }
 
     private static string Day(int offset) =>
         DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
-using Recommender.Contracts;
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline;
 using Recommender.Scheduler.Pipeline.Runs;
 

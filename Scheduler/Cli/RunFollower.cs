@@ -1,7 +1,7 @@
-using Recommender.Contracts;
-using StepProgress = Recommender.Scheduler.Pipeline.Runs.StepProgress;
 using System.Globalization;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Runs;
+using StepProgress = Recommender.Scheduler.Pipeline.Runs.StepProgress;
 
 namespace Recommender.Scheduler.Cli;
 

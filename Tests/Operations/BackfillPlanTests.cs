@@ -20,9 +20,7 @@ public sealed class BackfillPlanTests(StackFixture stack) : StackTest(stack)
 
     private static async Task<PipelineHarness> ArrangeAsync(StackFixture stack)
     {
-        GatedS3 gate = null!;
-        var harness = await PipelineHarness.CreateAsync(stack, configure: builder => gate = GatedS3.Install(builder));
-        await harness.GenerateAsync(PipelineHarness.Tiny(Last, days: 3));
+        var (harness, gate) = await GatedS3.HarnessAsync(stack, Last, days: 3);
         await harness.EnqueueAsync(Last.AddDays(-2));
         await harness.EnqueueAsync(Last.AddDays(-1));
         await harness.DrainAsync();

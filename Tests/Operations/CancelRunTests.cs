@@ -38,9 +38,8 @@ public sealed class CancelRunTests(StackFixture stack) : StackTest(stack)
     [InlineData(StepNames.TopProduct, "filtered_product_views.parquet")]
     public async Task A_run_cancelled_inside_a_step_stops_that_step_and_publishes_nothing(string step, string input)
     {
-        GatedS3 gate = null!;
-        await using var harness = await PipelineHarness.CreateAsync(Stack, configure: builder => gate = GatedS3.Install(builder));
-        await harness.GenerateAsync(PipelineHarness.Tiny(Day));
+        var (harness, gate) = await GatedS3.HarnessAsync(Stack, Day);
+        await using var disposal = harness;
         gate.Hold(input);
         var runId = await harness.EnqueueAsync(Day);
         var work = harness.NewWorker().ProcessNextAsync(cancellationToken: Cancel);

@@ -4,6 +4,8 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Recommender.Tests.Infrastructure;
+using Recommender.Tests.Pipeline.Stack;
 
 namespace Recommender.Tests.Operations;
 
@@ -31,6 +33,15 @@ public class GatedS3 : DispatchProxy
             return proxy;
         });
         return gate;
+    }
+
+    /// <summary>A pipeline harness whose S3 client is gated, with tiny raw data of <paramref name="days"/> days up to <paramref name="last"/>.</summary>
+    public static async Task<(PipelineHarness Harness, GatedS3 Gate)> HarnessAsync(StackFixture stack, DateOnly last, int days = 1)
+    {
+        GatedS3 gate = null!;
+        var harness = await PipelineHarness.CreateAsync(stack, configure: builder => gate = Install(builder));
+        await harness.GenerateAsync(PipelineHarness.Tiny(last, days));
+        return (harness, gate);
     }
 
     /// <summary>Holds downloads of keys ending in <paramref name="suffix"/> until <see cref="Release"/>.</summary>

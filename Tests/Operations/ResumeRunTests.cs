@@ -17,9 +17,8 @@ public sealed class ResumeRunTests(StackFixture stack) : StackTest(stack)
     [InlineData(StepNames.Publish, "top_ctr.parquet")]
     public async Task A_run_that_failed_in_a_step_resumes_there_and_reuses_the_steps_that_succeeded(string step, string input)
     {
-        GatedS3 gate = null!;
-        await using var harness = await PipelineHarness.CreateAsync(Stack, configure: builder => gate = GatedS3.Install(builder));
-        await harness.GenerateAsync(PipelineHarness.Tiny(Day));
+        var (harness, gate) = await GatedS3.HarnessAsync(Stack, Day);
+        await using var disposal = harness;
         gate.Fail(input);
         var runId = await harness.EnqueueAsync(Day);
         await harness.DrainAsync();

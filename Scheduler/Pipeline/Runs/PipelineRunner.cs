@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Recommender.Contracts;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Steps;
 using Recommender.Scheduler.Storage;
 

@@ -1,6 +1,6 @@
-using Recommender.Contracts;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Startup;
 

@@ -1,6 +1,6 @@
-using Recommender.Contracts;
 using Coravel.Invocable;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Runs;
 
 namespace Recommender.Scheduler.Pipeline.Schedule;

@@ -1,5 +1,5 @@
-using Recommender.Contracts;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
 using Recommender.Scheduler.Pipeline.Runs;

@@ -1,8 +1,8 @@
-using Recommender.Contracts;
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Storage;
