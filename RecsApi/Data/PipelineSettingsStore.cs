@@ -15,6 +15,7 @@ public sealed class PipelineSettingsStore(NpgsqlDataSource dataSource, IOptions<
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
 
     private (PipelineSettings Settings, DateTimeOffset ReadAt)? _last;
+    private DateTimeOffset _unreadableSince = DateTimeOffset.MinValue;
 
     /// <summary>The recorded settings, or null when the Scheduler has not recorded any yet.</summary>
     public async Task<PipelineSettings?> GetAsync(CancellationToken cancellationToken)
@@ -49,6 +50,12 @@ public sealed class PipelineSettingsStore(NpgsqlDataSource dataSource, IOptions<
     /// <summary>Published dates kept: the recorded setting; the last one read or Api:RetentionDays while the database cannot say.</summary>
     public async Task<int> RetentionDaysAsync(CancellationToken cancellationToken)
     {
+        // While the database is away, do not make every request wait for its connect timeout.
+        if (clock.GetUtcNow() - _unreadableSince < RefreshAfter)
+        {
+            return _last?.Settings.RetentionDays ?? options.Value.RetentionDays;
+        }
+
         try
         {
             return (await GetAsync(cancellationToken))?.RetentionDays ?? options.Value.RetentionDays;
@@ -56,6 +63,7 @@ public sealed class PipelineSettingsStore(NpgsqlDataSource dataSource, IOptions<
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {
             logger.LogWarning("Pipeline settings unreadable ({Message}); using the last known retention", ex.Message);
+            _unreadableSince = clock.GetUtcNow();
             return _last?.Settings.RetentionDays ?? options.Value.RetentionDays;
         }
     }
