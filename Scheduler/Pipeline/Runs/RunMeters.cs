@@ -10,8 +10,8 @@ public sealed class RunMeters
     public const string Bytes = "bytes";
     public const string Rows = "rows";
 
-    /// <summary>Starts metering <paramref name="step"/> in <paramref name="unit"/> (<see cref="Bytes"/> or <see cref="Rows"/>).</summary>
-    public StepMeter Start(string step, string unit) => _meters[step] = new StepMeter(step, unit);
+    /// <summary>Starts metering <paramref name="step"/> in <paramref name="unit"/> (<see cref="Bytes"/> or <see cref="Rows"/>) of a known total.</summary>
+    public StepMeter Start(string step, string unit, long total) => _meters[step] = new StepMeter(step, unit, total);
 
     public void Stop(string step) => _meters.TryRemove(step, out _);
 

@@ -38,9 +38,9 @@ public sealed class FilterStep(
         await Task.WhenAll(list, adsFetch, viewsFetch);
         var (ads, views) = (await adsFetch, await viewsFetch);
 
-        var meter = context.Meters.Start(Name, RunMeters.Bytes);
-        var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered")) { BytesRead = meter.Add };
-        meter.SetTotal(request.InputBytes);
+        var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered"));
+        var meter = context.Meters.Start(Name, RunMeters.Bytes, request.InputBytes);
+        request = request with { BytesRead = meter.Add };
         var result = await Task.Run(() => engine.Filter(request, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
 
         var maxShare = options.Value.MaxBadRowShare;

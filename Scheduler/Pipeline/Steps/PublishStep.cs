@@ -58,8 +58,7 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
 
         await ExecuteAsync(Command(connection, "publish_clear_date", date), cancellationToken);
         using var duck = new DuckDbSession(engineSettings with { Threads = 1 });
-        var meter = context.Meters.Start(Name, RunMeters.Rows);
-        meter.SetTotal(files.Sum(f => duck.Scalar<long>($"SELECT count(*) FROM read_parquet({Sql.Text(f.Path)})")));
+        var meter = context.Meters.Start(Name, RunMeters.Rows, files.Sum(f => duck.Scalar<long>($"SELECT count(*) FROM read_parquet({Sql.Text(f.Path)})")));
         var rows = await CopyAsync(connection, duck, meter, files[0].Path,
             "COPY top_ctr (date, advertiser_id, rank, product_id, clicks, impressions, ctr) FROM STDIN (FORMAT BINARY)",
             "SELECT date, advertiser_id, rank, product_id, clicks, impressions, ctr",
