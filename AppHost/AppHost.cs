@@ -22,7 +22,10 @@ var recsApi = builder.AddProject<Projects.RecsApi>("recsapi")
     .WaitFor(scheduler) // the Scheduler owns the schema: it applies migrations before it reports healthy
     .WithEnvironment("Admin__ApiKey", adminApiKey)
     .WithExternalHttpEndpoints() // ad servers call it from outside
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithApiReferenceUrl();
+
+scheduler.WithOperatorCommands(recsApi, adminApiKey);
 
 // Apps
 builder.AddProject<Projects.Dashboard>("dashboard")
