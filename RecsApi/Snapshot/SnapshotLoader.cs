@@ -46,40 +46,62 @@ public sealed class SnapshotLoader(IOptions<ApiOptions> options)
         return dates;
     }
 
+    /// <summary>
+    /// Serializes each advertiser's two lists as soon as its rows have been read (they come ordered
+    /// by advertiser), so a load holds the finished bodies and one advertiser's rows, never the whole day's rows.
+    /// </summary>
     private static async Task<FrozenDictionary<string, LatestLists>> ReadLatestAsync(
         NpgsqlConnection connection, DateOnly date, CancellationToken cancellationToken)
     {
-        var lists = new Dictionary<string, List<RecommendedProduct>[]>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, LatestLists>(StringComparer.Ordinal);
+        await using (var batch = Sql.Batch(connection, "day_recommendations", date))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            string? current = null;
+            List<RecommendedProduct>[] models = [[], []];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var advertiserId = reader.GetString(1);
+                if (!string.Equals(advertiserId, current, StringComparison.Ordinal))
+                {
+                    Flush(latest, current, date, models);
+                    current = advertiserId;
+                }
+
+                models[reader.GetInt32(0)].Add(ModelRow.Read(reader, 2));
+            }
+
+            Flush(latest, current, date, models);
+        }
+
+        List<RecommendedProduct>[] none = [[], []];
         await using (var batch = Sql.Batch(connection, "day_advertisers", date))
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                lists[reader.GetString(0)] = [[], []];
-            }
-        }
-
-        await using (var batch = Sql.Batch(connection, "day_recommendations", date))
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var advertiserId = reader.GetString(1);
-                if (!lists.TryGetValue(advertiserId, out var models))
+                if (!latest.ContainsKey(reader.GetString(0)))
                 {
-                    lists[advertiserId] = models = [[], []];
+                    Flush(latest, reader.GetString(0), date, none);
                 }
-
-                models[reader.GetInt32(0)].Add(ModelRow.Read(reader, 2));
             }
         }
 
-        return lists.ToFrozenDictionary(
-            entry => entry.Key,
-            entry => new LatestLists(
-                Serialize(entry.Key, ModelNames.TopCtr, date, entry.Value[ModelRow.TopCtr]),
-                Serialize(entry.Key, ModelNames.TopProduct, date, entry.Value[ModelRow.TopProduct])),
-            StringComparer.Ordinal);
+        return latest.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static void Flush(Dictionary<string, LatestLists> latest, string? advertiserId, DateOnly date, List<RecommendedProduct>[] models)
+    {
+        if (advertiserId is null)
+        {
+            return;
+        }
+
+        latest[advertiserId] = new LatestLists(
+            Serialize(advertiserId, ModelNames.TopCtr, date, models[ModelRow.TopCtr]),
+            Serialize(advertiserId, ModelNames.TopProduct, date, models[ModelRow.TopProduct]));
+        models[ModelRow.TopCtr].Clear();
+        models[ModelRow.TopProduct].Clear();
     }
 
     private static CachedJson Serialize(string advertiserId, string model, DateOnly date, List<RecommendedProduct> products) =>
