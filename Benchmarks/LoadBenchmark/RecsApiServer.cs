@@ -17,7 +17,20 @@ internal sealed class RecsApiServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RecsApiServer> StartAsync(string repositoryRoot, string configuration, string connectionString)
+    /// <summary>From process start to the first healthy /health: the snapshot of the latest date is in memory.</summary>
+    public TimeSpan ReadyAfter { get; private set; }
+
+    /// <summary>The API process's resident set now (VmRSS) and at its peak (VmHWM), from /proc.</summary>
+    public (long Now, long Peak) Memory()
+    {
+        long Read(string field) => File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024)
+            .FirstOrDefault();
+        return _process.HasExited ? (0, 0) : (Read("VmRSS:"), Read("VmHWM:"));
+    }
+
+    public static async Task<RecsApiServer> StartAsync(string repositoryRoot, string configuration, string connectionString, TimeSpan readyTimeout)
     {
         var dll = Path.Combine(repositoryRoot, "RecsApi", "bin", configuration, "net10.0", "RecsApi.dll");
         if (!File.Exists(dll))
@@ -53,6 +66,7 @@ internal sealed class RecsApiServer : IAsyncDisposable
                 using var health = await http.GetAsync("/health");
                 if (health.IsSuccessStatusCode)
                 {
+                    server.ReadyAfter = clock.Elapsed;
                     return server;
                 }
             }
@@ -60,7 +74,7 @@ internal sealed class RecsApiServer : IAsyncDisposable
             {
             }
 
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (process.HasExited || clock.Elapsed > readyTimeout)
             {
                 await server.DisposeAsync();
                 throw new InvalidOperationException("RecsApi did not become healthy:\n" + string.Join('\n', log));

@@ -31,7 +31,7 @@ public sealed class SnapshotLoadSlotTests(StackFixture stack) : ApiTest(stack)
         Assert.Equal(["old1"], await TopCtrAsync(id));
         Assert.Equal(2, await HeldSlotsAsync());
 
-        await first.DisposeAsync();
+        await ReleaseSlotAsync(first, 0);
         await EventuallyAsync(async () => (await TopCtrAsync(id)).SequenceEqual(["new1", "new2"]), "the new list once a slot is free");
     }
 
@@ -46,6 +46,15 @@ public sealed class SnapshotLoadSlotTests(StackFixture stack) : ApiTest(stack)
         command.Parameters.Add(new NpgsqlParameter { Value = slot });
         Assert.Equal(true, await command.ExecuteScalarAsync(Cancel));
         return connection;
+    }
+
+    // Closing is not enough: a pooled connection keeps its session, and its lock, until it is next used.
+    private static async Task ReleaseSlotAsync(NpgsqlConnection connection, int slot)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, $2)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = LockClass });
+        command.Parameters.Add(new NpgsqlParameter { Value = slot });
+        Assert.Equal(true, await command.ExecuteScalarAsync(Cancel));
     }
 
     private async Task<long> HeldSlotsAsync()
