@@ -70,8 +70,9 @@ internal sealed class RecsApiServer : IAsyncDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy loading to answer within the probe's 2 s.
             }
 
             if (process.HasExited || clock.Elapsed > readyTimeout)
