@@ -66,7 +66,8 @@ internal static class EndToEndBenchmark
         var spec = new SampleDataSpec
         {
             ActiveAdvertisers = advertisers,
-            InactiveAdvertisers = Math.Max(50, advertisers / 3),
+            // The generator takes at most 100,000 advertisers in all.
+            InactiveAdvertisers = Math.Min(Math.Max(50, advertisers / 3), 100_000 - advertisers),
             ProductsPerAdvertiser = 5_000,
             Days = 1,
             EndDate = Day,
