@@ -68,7 +68,8 @@ internal static class EndToEndBenchmark
             ActiveAdvertisers = advertisers,
             // The generator takes at most 100,000 advertisers in all.
             InactiveAdvertisers = Math.Min(Math.Max(50, advertisers / 3), 100_000 - advertisers),
-            ProductsPerAdvertiser = 5_000,
+            // 5,000 products each at the usual 150 advertisers; fewer when there are many, so the catalog stays ~750,000 ids.
+            ProductsPerAdvertiser = Math.Clamp(750_000 / advertisers, 100, 5_000),
             Days = 1,
             EndDate = Day,
             RowsPerDay = rows,
