@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Recommender.Benchmarks.LoadBenchmark;
 
-/// <summary>Command-line settings: <c>--size full|tiny</c>, <c>--duration S</c>, <c>--connections N</c>, <c>--threads N</c>, <c>--advertisers N</c>.</summary>
-internal sealed record BenchmarkSettings(int Advertisers, int Days, int Duration, int Connections, int Threads, bool Tiny)
+/// <summary>
+/// Command-line settings: <c>--size full|tiny</c>, <c>--duration S</c>, <c>--connections N</c>, <c>--threads N</c>,
+/// <c>--advertisers N</c> (up to 100,000), <c>--ready-timeout S</c> (how long RecsApi may take to load; 60 s by default).
+/// </summary>
+internal sealed record BenchmarkSettings(int Advertisers, int Days, int Duration, int Connections, int Threads, bool Tiny, int ReadyTimeout)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -43,6 +46,7 @@ internal sealed record BenchmarkSettings(int Advertisers, int Days, int Duration
             Duration: Int("duration", tiny ? 2 : 20, 600),
             Connections: Int("connections", tiny ? 8 : 32, 1_000),
             Threads: Int("threads", 2, 64),
-            Tiny: tiny);
+            Tiny: tiny,
+            ReadyTimeout: Int("ready-timeout", 60, 3_600));
     }
 }

@@ -5,7 +5,7 @@ using Recommender.Benchmarks.LoadBenchmark;
 // Load benchmark of RecsApi: a private PostgreSQL with generated data, the Release API on 127.0.0.1,
 // and wrk against /recommendations (spread over every advertiser and both models), a ceiling
 // endpoint with a fixed body of the same size, /history and /stats. Bounded in time; stops all it started.
-//   dotnet run -c Release --project Benchmarks/LoadBenchmark [-- --size tiny|full --duration S --connections N]
+//   dotnet run -c Release --project Benchmarks/LoadBenchmark [-- --size tiny|full --duration S --connections N --advertisers N --ready-timeout S]
 #if DEBUG
 const string Configuration = "Debug";
 Console.Error.WriteLine("Warning: a Debug build measures a Debug API; run with -c Release.");
@@ -39,16 +39,17 @@ await using var postgres = await TempPostgres.StartAsync();
 var advertisers = await BenchmarkData.CreateAsync(postgres.ConnectionString, root, settings);
 Console.WriteLine($"PostgreSQL ready with data in {clock.Elapsed.TotalSeconds:F1} s");
 
-await using var api = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString);
-Console.WriteLine($"RecsApi ({Configuration}) healthy at {api.BaseAddress} after {clock.Elapsed.TotalSeconds:F1} s");
-var snapshotMemory = api.ResidentMiB(); // healthy means the snapshot is loaded; nothing else is cached yet
+await using var api = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString, TimeSpan.FromSeconds(settings.ReadyTimeout));
+var (loadedRss, loadPeakRss) = api.Memory();
+Console.WriteLine($"RecsApi ({Configuration}) healthy at {api.BaseAddress} {api.ReadyAfter.TotalSeconds:F1} s after its start " +
+                  $"(RSS {Mib(loadedRss)}, peak while loading {Mib(loadPeakRss)}, {(double)loadedRss / settings.Advertisers / 1024:F1} KiB per advertiser); load average {LoadAverage()}");
 
 string[] recommendations = [.. advertisers.SelectMany(a => new[] { $"/recommendations/{a}/top_ctr", $"/recommendations/{a}/top_product" })];
 string[] history = [.. advertisers.Select(a => $"/history/{a}")];
 string[] stats = [.. Enumerable.Range(1, (advertisers.Count + 49) / 50).Select(page => $"/stats?page={page}&page_size=50")];
 
-// Every path answers 200 before any is measured; the ceiling body is as long as the average answer.
-var bodySize = await CheckAndMeasureAsync(api.BaseAddress, [.. recommendations, .. history, .. stats]);
+// Every path (at most 3,000 evenly spread ones at large sizes) answers 200 before any is measured; the ceiling body is as long as the average answer.
+var bodySize = await CheckAndMeasureAsync(api.BaseAddress, Spread([.. recommendations, .. history, .. stats], 3_000));
 string[] ceiling = [$"/benchmark/ceiling/{bodySize}"];
 // The ceiling runs before and after /recommendations, so a change in background load shows and averages out.
 var scenarios = new[] { ("ceiling", ceiling), ("recommendations", recommendations), ("ceiling again", ceiling), ("history", history), ("stats", stats) };
@@ -81,7 +82,8 @@ Console.WriteLine($"ceiling body: {bodySize} bytes (average /recommendations bod
 Console.WriteLine($"/recommendations vs ceiling (mean of both ceiling runs, {ceilingRate:N0} req/s): {share:P0} (target >= 70 %) {(share >= 0.7 ? "met" : "MISSED")}");
 Console.WriteLine($"/recommendations p99: {recsResult.P99Ms:F2} ms (target <= 10 ms) {(recsResult.P99Ms <= 10 ? "met" : "MISSED")}");
 Console.WriteLine($"errors: {errors} (target 0) {(errors == 0 ? "met" : "MISSED")}");
-Console.WriteLine($"RecsApi resident memory: {snapshotMemory:F0} MiB with the snapshot loaded, {api.ResidentMiB():F0} MiB after the load");
+var (endRss, peakRss) = api.Memory();
+Console.WriteLine($"RecsApi RSS after the run {Mib(endRss)}, peak {Mib(peakRss)}");
 Console.WriteLine($"load average after the run: {LoadAverage()}; total {clock.Elapsed.TotalSeconds:F0} s");
 
 // Speed targets depend on the machine and its load; errors never do.
@@ -109,6 +111,11 @@ static async Task<int> CheckAndMeasureAsync(Uri server, IReadOnlyList<string> pa
 
     return (int)(recommendationBytes / recommendationCount);
 }
+
+static string Mib(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MiB";
+
+static string[] Spread(string[] paths, int most) =>
+    paths.Length <= most ? paths : [.. Enumerable.Range(0, most).Select(i => paths[(int)((long)i * paths.Length / most)])];
 
 static string RepositoryRoot()
 {

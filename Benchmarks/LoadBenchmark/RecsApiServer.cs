@@ -17,15 +17,20 @@ internal sealed class RecsApiServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The server's resident memory in MiB, as Linux reports it (VmRSS); null elsewhere.</summary>
-    public double? ResidentMiB()
+    /// <summary>From process start to the first healthy /health: the snapshot of the latest date is in memory.</summary>
+    public TimeSpan ReadyAfter { get; private set; }
+
+    /// <summary>The API process's resident set now (VmRSS) and at its peak (VmHWM), from /proc.</summary>
+    public (long Now, long Peak) Memory()
     {
-        var status = $"/proc/{_process.Id}/status";
-        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        long Read(string field) => File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024)
+            .FirstOrDefault();
+        return _process.HasExited ? (0, 0) : (Read("VmRSS:"), Read("VmHWM:"));
     }
 
-    public static async Task<RecsApiServer> StartAsync(string repositoryRoot, string configuration, string connectionString)
+    public static async Task<RecsApiServer> StartAsync(string repositoryRoot, string configuration, string connectionString, TimeSpan readyTimeout)
     {
         var dll = Path.Combine(repositoryRoot, "RecsApi", "bin", configuration, "net10.0", "RecsApi.dll");
         if (!File.Exists(dll))
@@ -61,15 +66,16 @@ internal sealed class RecsApiServer : IAsyncDisposable
                 using var health = await http.GetAsync("/health");
                 if (health.IsSuccessStatusCode)
                 {
+                    server.ReadyAfter = clock.Elapsed;
                     return server;
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet, or too slow to answer within the timeout on a loaded machine.
+                // Not listening yet, or too busy loading to answer within the probe's 2 s.
             }
 
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(120))
+            if (process.HasExited || clock.Elapsed > readyTimeout)
             {
                 await server.DisposeAsync();
                 throw new InvalidOperationException("RecsApi did not become healthy:\n" + string.Join('\n', log));

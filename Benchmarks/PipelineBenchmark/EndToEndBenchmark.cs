@@ -16,13 +16,14 @@ namespace Recommender.Benchmarks;
 /// <summary>
 /// Part 2: one day end to end — raw objects in S3 (the emulator) to published rows in PostgreSQL —
 /// through the real pipeline services: 10M + 10M rows of CSV, then 100M + 100M rows of Parquet
-/// with DuckDB limited to 4 GB (it must spill, not fail).
+/// (or CSV with <c>--big-csv</c>) with DuckDB limited to 4 GB (it must spill, not fail).
+/// <c>--advertisers N</c> spreads the rows over N active advertisers instead of 150.
 /// </summary>
 internal static class EndToEndBenchmark
 {
     private static readonly DateOnly Day = new(2026, 1, 30);
 
-    public static async Task<IReadOnlyList<EndToEndFigures>> RunAsync(BenchmarkSize size, int threads, bool includeBig)
+    public static async Task<IReadOnlyList<EndToEndFigures>> RunAsync(BenchmarkSize size, int threads, EndToEndChoices choices)
     {
         Console.WriteLine("Starting PostgreSQL and the S3 emulator…");
         await using var servers = await LocalServers.StartAsync();
@@ -33,17 +34,18 @@ internal static class EndToEndBenchmark
 
         var results = new List<EndToEndFigures>
         {
-            await RunDayAsync(servers, threads, "csv", SampleFormat.Csv, size.DayRows, "2GB"),
+            await RunDayAsync(servers, threads, "csv", SampleFormat.Csv, size.DayRows, "2GB", choices.Advertisers),
         };
-        if (includeBig)
+        if (choices.IncludeBig)
         {
-            results.Add(await RunDayAsync(servers, threads, "parquet", SampleFormat.Parquet, size.BigDayRows, "4GB"));
+            var (name, format) = choices.BigCsv ? ("big-csv", SampleFormat.Csv) : ("parquet", SampleFormat.Parquet);
+            results.Add(await RunDayAsync(servers, threads, name, format, size.BigDayRows, "4GB", choices.Advertisers));
         }
 
         return results;
     }
 
-    private static async Task<EndToEndFigures> RunDayAsync(LocalServers servers, int threads, string name, SampleFormat format, long rows, string memoryLimit)
+    private static async Task<EndToEndFigures> RunDayAsync(LocalServers servers, int threads, string name, SampleFormat format, long rows, string memoryLimit, int advertisers)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -63,9 +65,11 @@ internal static class EndToEndBenchmark
 
         var spec = new SampleDataSpec
         {
-            ActiveAdvertisers = 150,
-            InactiveAdvertisers = 50,
-            ProductsPerAdvertiser = 5_000,
+            ActiveAdvertisers = advertisers,
+            // The generator takes at most 100,000 advertisers in all.
+            InactiveAdvertisers = Math.Min(Math.Max(50, advertisers / 3), 100_000 - advertisers),
+            // 5,000 products each at the usual 150 advertisers; fewer when there are many, so the catalog stays ~750,000 ids.
+            ProductsPerAdvertiser = Math.Clamp(750_000 / advertisers, 100, 5_000),
             Days = 1,
             EndDate = Day,
             RowsPerDay = rows,
@@ -92,8 +96,9 @@ internal static class EndToEndBenchmark
             Console.WriteLine($"  {step}");
         }
 
+        Console.WriteLine($"  S3 emulator peak RSS so far {PeakMemory.Format(servers.EmulatorPeakBytes)}");
         return new EndToEndFigures(
-            $"{rows:N0} + {rows:N0} rows, {format}, memory_limit {memoryLimit}", rows * 2, elapsed, peak,
+            $"{rows:N0} + {rows:N0} rows, {format}, {advertisers:N0} advertisers, memory_limit {memoryLimit}", rows * 2, elapsed, peak,
             outcome is { Kind: RunOutcomeKind.Succeeded } ? "succeeded" : $"FAILED: {outcome?.Error ?? "not claimed"}");
     }
 
@@ -108,5 +113,8 @@ internal static class EndToEndBenchmark
         }
     }
 }
+
+/// <summary>Which days the end-to-end part runs: the big day or not, as CSV or Parquet, over how many advertisers.</summary>
+internal sealed record EndToEndChoices(bool IncludeBig, bool BigCsv, int Advertisers);
 
 internal sealed record EndToEndFigures(string Description, long Rows, TimeSpan Elapsed, long PeakRss, string Outcome);

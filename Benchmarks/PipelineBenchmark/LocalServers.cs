@@ -18,6 +18,11 @@ internal sealed class LocalServers : IAsyncDisposable
 
     public string StorageConnectionString { get; private set; } = "";
 
+    /// <summary>The S3 emulator's peak resident set so far: it holds every object in memory.</summary>
+    public long EmulatorPeakBytes => _emulator is { HasExited: false } emulator ? PeakMemory.PeakBytesOf(emulator.Id) : 0;
+
+    private Process? _emulator;
+
     public static async Task<LocalServers> StartAsync()
     {
         var servers = new LocalServers();
@@ -74,13 +79,14 @@ internal sealed class LocalServers : IAsyncDisposable
         var emulator = FindEmulator();
         Run("node", ["install.mjs"], emulator);
         var port = FreePort();
-        _processes.Add(Start("node", ["server.mjs"], emulator, new Dictionary<string, string>
+        _emulator = Start("node", ["server.mjs"], emulator, new Dictionary<string, string>
         {
             ["PORT"] = $"{port}",
             ["S3_HOST"] = "127.0.0.1",
             ["S3_BUCKETS"] = "recs-data",
             ["S3_MAX_BODY_MB"] = "2048",
-        }));
+        });
+        _processes.Add(_emulator);
         using var http = new HttpClient();
         await WaitAsync(async () => (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"))).EnsureSuccessStatusCode());
         StorageConnectionString = $"ServiceURL=http://127.0.0.1:{port};Bucket=recs-data;Region=us-east-1;ForcePathStyle=true";

@@ -16,11 +16,14 @@ internal static class PeakMemory
         }
     }
 
-    public static long PeakBytes()
+    public static long PeakBytes() => PeakBytesOf(null);
+
+    /// <summary>The peak resident set of another process (or of this one), from /proc.</summary>
+    public static long PeakBytesOf(int? processId)
     {
         try
         {
-            var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{processId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "self"}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)

@@ -23,6 +23,10 @@ public static class RecsApiServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotLoader>();
+        builder.Services.AddSingleton<SnapshotLoadSlots>();
+        builder.Services.AddSingleton(sp => SnapshotDataSource.Create(
+            builder.Configuration.GetConnectionString("recs") ?? throw new InvalidOperationException("ConnectionStrings:recs is not set."),
+            sp.GetRequiredService<IOptions<SnapshotOptions>>().Value.LoadTimeoutSeconds));
         builder.Services.AddHostedService<SnapshotRefresher>();
         builder.Services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot");
         builder.Services.AddSingleton<RecommendationQueries>();

@@ -77,8 +77,6 @@ public sealed class SnapshotLoader(IOptions<ApiOptions> options)
                     Add(lists, current, date, models);
                     current = advertiserId;
                 }
-
-                models[reader.GetInt32(0)].Add(ModelRow.Read(reader, 2));
             }
         }
 

@@ -8,12 +8,15 @@ namespace Recommender.RecsApi.Snapshot;
 /// <summary>
 /// Keeps the snapshot current: LISTENs for <c>recs_published</c> on a connection of its own and
 /// reloads when the pipeline publishes; between notifications it compares the publication
-/// fingerprint every few seconds, in case one was missed. When PostgreSQL goes away it reconnects
-/// with growing delays and catches up on what it missed.
+/// fingerprint every few seconds, in case one was missed. Loads run on another connection, after
+/// a random pause and holding one of the few load slots all replicas share, so the listener stays
+/// idle and alive however long a load takes. When PostgreSQL goes away it reconnects with growing
+/// delays and catches up on what it missed.
 /// </summary>
 public sealed partial class SnapshotRefresher(
-    NpgsqlDataSource dataSource,
+    SnapshotDataSource dataSource,
     SnapshotLoader loader,
+    SnapshotLoadSlots slots,
     SnapshotStore store,
     IOptions<SnapshotOptions> options,
     ILogger<SnapshotRefresher> logger) : BackgroundService
@@ -45,48 +48,57 @@ public sealed partial class SnapshotRefresher(
 
     private async Task ListenAsync(TimeSpan checkInterval, Action connected, CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        // Set by every notification, including those that arrive while a reload's queries run.
-        var notified = 0;
-        connection.Notification += (_, _) => Volatile.Write(ref notified, 1);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        await using var listener = await dataSource.Source.OpenConnectionAsync(stoppingToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", listener))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
         // Whatever was published while we were not listening.
-        await RefreshAsync(connection, force: store.Current is null, stoppingToken);
+        var loaded = await RefreshAsync(force: store.Current is null, jitter: false, stoppingToken);
         connected();
 
         while (true)
         {
-            var woken = await connection.WaitAsync(checkInterval, stoppingToken);
-            do
-            {
-                Volatile.Write(ref notified, 0);
-                await RefreshAsync(connection, force: woken, stoppingToken);
-                woken = Volatile.Read(ref notified) == 1;
-            }
-            while (woken);
+            var woken = await listener.WaitAsync(checkInterval, stoppingToken);
+            // A notification that arrived during the previous load may be for what that load already read: the fingerprint tells.
+            loaded = await RefreshAsync(force: woken && !loaded, jitter: woken, stoppingToken);
         }
     }
 
-    private async Task RefreshAsync(NpgsqlConnection connection, bool force, CancellationToken cancellationToken)
+    /// <summary>Reloads when forced or when the publication fingerprint changed; says whether it did.</summary>
+    private async Task<bool> RefreshAsync(bool force, bool jitter, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.Source.OpenConnectionAsync(cancellationToken);
         if (!force && store.Current is { } current
             && await PublicationFingerprint.ReadAsync(connection, cancellationToken) == current.Fingerprint)
         {
-            return;
+            return false;
+        }
+
+        if (jitter)
+        {
+            await slots.JitterAsync(cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
-        var snapshot = await loader.LoadAsync(connection, cancellationToken);
-        store.Replace(snapshot);
-        LogLoaded(logger, snapshot.LatestDate, snapshot.Latest.Count, snapshot.PublishedDates.Count, clock.ElapsedMilliseconds);
+        var slot = await slots.AcquireAsync(connection, cancellationToken);
+        var waited = clock.ElapsedMilliseconds;
+        try
+        {
+            var snapshot = await loader.LoadAsync(connection, cancellationToken);
+            store.Replace(snapshot);
+            LogLoaded(logger, snapshot.LatestDate, snapshot.Latest.Count, snapshot.PublishedDates.Count, clock.ElapsedMilliseconds, waited);
+            return true;
+        }
+        finally
+        {
+            await SnapshotLoadSlots.ReleaseAsync(connection, slot);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot loaded: latest date {LatestDate}, {Advertisers} advertisers on it, {Dates} published dates, in {ElapsedMs} ms")]
-    private static partial void LogLoaded(ILogger logger, DateOnly? latestDate, int advertisers, int dates, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot loaded: latest date {LatestDate}, {Advertisers} advertisers on it, {Dates} published dates, in {ElapsedMs} ms ({WaitedMs} ms of them waiting for a load slot)")]
+    private static partial void LogLoaded(ILogger logger, DateOnly? latestDate, int advertisers, int dates, long elapsedMs, long waitedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for publications failed; retrying in {DelaySeconds} s: {Reason}")]
     private static partial void LogListenFailed(ILogger logger, double delaySeconds, string reason);

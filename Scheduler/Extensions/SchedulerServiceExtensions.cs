@@ -21,6 +21,7 @@ public static class SchedulerServiceExtensions
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddHostedService<SampleDataSeeder>();
         builder.Services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
+        builder.Services.AddHostedService<EngineWarmupService>();
 
         builder.AddPipelineBackgroundServices();
 
