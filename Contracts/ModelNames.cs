@@ -11,6 +11,9 @@ public static class ModelNames
 
     public static IReadOnlyList<string> All { get; } = [TopCtr, TopProduct];
 
+    /// <summary>How many products a full list of either model holds; shorter lists have fewer candidates.</summary>
+    public const int ListLength = 20;
+
     /// <summary>The canonical name of <paramref name="model"/> (matched case-insensitively), or null when unknown.</summary>
     public static string? Normalize(string? model) =>
         string.Equals(model, TopCtr, StringComparison.OrdinalIgnoreCase) ? TopCtr

@@ -16,6 +16,7 @@ app.MapRecommendationsApi();
 app.MapHistoryApi();
 app.MapStatsApi();
 app.MapAdvertisersApi();
+app.MapDatesApi();
 app.MapRunsApi();
 app.MapAdminApi();
 app.MapApiReference();

@@ -17,8 +17,9 @@ public static class AdvertisersApi
             .WithName("GetAdvertisers")
             .WithSummary("Advertisers with their latest published date and counts")
             .WithDescription(
-                "Every advertiser active on a retained published date, ordered by id. ?q= keeps ids that start with it " +
-                "(any case); paged with ?page= from 1 and ?page_size=.")
+                "Every advertiser active on a retained published date, ordered by id or by ?sort= (advertiser_id, latest_date, " +
+                "dates_active, top_ctr_products, top_product_products, impressions, clicks, views; a leading - sorts descending, " +
+                "ties by id). ?q= keeps ids that start with it (any case); paged with ?page= from 1 and ?page_size=.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -29,10 +30,16 @@ public static class AdvertisersApi
         [FromQuery] string? q,
         [FromQuery] string? page,
         [FromQuery(Name = "page_size")] string? pageSize,
+        [FromQuery] string? sort,
         SnapshotStore snapshots,
         IOptions<ApiOptions> options,
         CacheControl cacheControl)
     {
+        if (!AdvertiserOrder.TryParse(sort, out var order, out var sortProblem))
+        {
+            return sortProblem;
+        }
+
         if (q is { Length: > RequestValues.MaxIdLength })
         {
             return Problems.BadParameter("q", $"q is {q.Length} characters long; at most {RequestValues.MaxIdLength} are allowed.");
@@ -54,12 +61,12 @@ public static class AdvertisersApi
         }
 
         var prefix = q?.Trim() ?? "";
-        var key = $"advertisers|{paging.Page}|{paging.Size}|{prefix}";
+        var key = $"advertisers|{paging.Page}|{paging.Size}|{order}|{prefix}";
         if (!snapshot.Cache.TryGet(key, out var json))
         {
-            var matching = prefix.Length == 0
+            var matching = order.Sort(prefix.Length == 0
                 ? snapshot.Advertisers
-                : [.. snapshot.Advertisers.Where(a => a.AdvertiserId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))];
+                : [.. snapshot.Advertisers.Where(a => a.AdvertiserId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))]);
             json = snapshot.Cache.Add(key, CachedJson.Serialize(paging.Of(matching), RecsJsonContext.Default.PageAdvertiserSummary));
         }
 

@@ -11,6 +11,9 @@ namespace Recommender.RecsApi.Apis;
 
 public static class RunsApi
 {
+    private const int DefaultGridDays = 14;
+    private const int MaxGridDays = 90;
+
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/runs").WithTags("Pipeline runs");
@@ -18,7 +21,19 @@ public static class RunsApi
         api.MapGet("", GetRunsAsync)
             .WithName("GetRuns")
             .WithSummary("The pipeline's run ledger, newest first")
-            .WithDescription("?status= keeps one status (queued, running, succeeded, failed); paged with ?page= from 1 and ?page_size=.")
+            .WithDescription(
+                "?status= keeps one status (queued, running, succeeded, failed, cancelled, held), ?trigger= one trigger " +
+                "(schedule, manual, backfill, catch-up), ?from= and ?to= (YYYY-MM-DD, both included) a range of logical dates; " +
+                "paged with ?page= from 1 and ?page_size=.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/grid", GetRunGridAsync)
+            .WithName("GetRunGrid")
+            .WithSummary("The latest run of each of the last N logical dates, step by step")
+            .WithDescription(
+                "?days= (1 to 90, default 14) logical dates ending today (UTC), newest first: whether each is published, " +
+                "how many runs it had, and its latest run with each step's status and duration in pipeline order.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -36,25 +51,46 @@ public static class RunsApi
         [FromQuery] string? status,
         [FromQuery] string? page,
         [FromQuery(Name = "page_size")] string? pageSize,
+        [FromQuery] string? trigger,
+        [FromQuery] string? from,
+        [FromQuery] string? to,
         RunLedger ledger,
         IOptions<ApiOptions> options,
         CacheControl cacheControl,
         CancellationToken cancellationToken)
     {
-        if (status is not null && !RunLedger.Statuses.Contains(status))
-        {
-            return Problems.BadParameter("status", $"status must be one of {string.Join(", ", RunLedger.Statuses)}; {Problems.Echo(status)} is not.");
-        }
-
-        if (!Paging.TryParse(page, pageSize, options.Value, out var paging, out var problem))
+        if (!RequestValues.TryOneOf(status, "status", RunStatuses.All, out var problem)
+            || !RequestValues.TryOneOf(trigger, "trigger", RunTriggers.All, out problem)
+            || !RequestValues.TryDate(from, "from", out var first, out problem)
+            || !RequestValues.TryDate(to, "to", out var last, out problem)
+            || !Paging.TryParse(page, pageSize, options.Value, out var paging, out problem))
         {
             return problem;
         }
 
-        var (runs, total) = await ledger.GetRunsAsync(status, paging.Size, paging.Offset, cancellationToken);
+        if (first > last)
+        {
+            return Problems.BadParameter("from", $"from ({first:yyyy-MM-dd}) must not be after to ({last:yyyy-MM-dd}).");
+        }
+
+        var filter = new RunFilter(status, trigger, first, last);
+        var (runs, total) = await ledger.GetRunsAsync(filter, paging.Size, paging.Offset, cancellationToken);
         // The ledger changes as runs progress: nothing is cached, but the ETag still spares unchanged bodies.
         var json = CachedJson.Serialize(paging.Of(runs, total), RecsJsonContext.Default.PageRunSummary);
         return new JsonBody<Page<RunSummary>>(json, cacheControl.Live);
+    }
+
+    public static async Task<Results<JsonBody<RunGrid>, ProblemHttpResult>> GetRunGridAsync(
+        [FromQuery] string? days, RunLedger ledger, CacheControl cacheControl, CancellationToken cancellationToken)
+    {
+        if (!RequestValues.TryInt(days, "days", 1, MaxGridDays, DefaultGridDays, out var count, out var problem))
+        {
+            return problem;
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var grid = await ledger.GetGridAsync(today, count, cancellationToken);
+        return new JsonBody<RunGrid>(CachedJson.Serialize(grid, RecsJsonContext.Default.RunGrid), cacheControl.Live);
     }
 
     public static async Task<Results<JsonBody<RunDetails>, ProblemHttpResult>> GetRunAsync(

@@ -26,6 +26,15 @@ public static class StatsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        app.MapGet("/stats/trend", GetStatsTrendAsync)
+            .WithTags("Statistics")
+            .WithName("GetStatsTrend")
+            .WithSummary("The headline statistics of every retained published date, oldest first")
+            .WithDescription(
+                "Per date: advertisers, average model overlap, the average change of each model since the previous " +
+                "published date (null on the first), lists shorter than 20 per model, raw rows read and the malformed share.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         return app;
     }
 
@@ -71,6 +80,25 @@ public static class StatsApi
         }
 
         return new JsonBody<StatsResponse>(json, cacheControl.Published);
+    }
+
+    public static async Task<Results<JsonBody<StatsTrend>, ProblemHttpResult>> GetStatsTrendAsync(
+        SnapshotStore snapshots, NpgsqlDataSource dataSource, CacheControl cacheControl, CancellationToken cancellationToken)
+    {
+        if (snapshots.Current is not { } snapshot)
+        {
+            return Unavailable.NotLoaded();
+        }
+
+        const string key = "stats-trend";
+        if (!snapshot.Cache.TryGet(key, out var json))
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var trend = await StatsQueries.TrendAsync(connection, snapshot.LatestStats, cancellationToken);
+            json = snapshot.Cache.Add(key, CachedJson.Serialize(trend, RecsJsonContext.Default.StatsTrend));
+        }
+
+        return new JsonBody<StatsTrend>(json, cacheControl.Published);
     }
 
     private static async Task<DayStats> ComputeAsync(NpgsqlDataSource dataSource, DateOnly date, CancellationToken cancellationToken)

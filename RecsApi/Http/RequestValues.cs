@@ -61,4 +61,13 @@ public static class RequestValues
         problem = Problems.BadParameter(name, $"{name} must be a whole number from {min} to {max}; {Problems.Echo(value)} is not.");
         return false;
     }
+
+    /// <summary>An optional value that must be one of <paramref name="allowed"/> (exactly as spelled there); null when absent.</summary>
+    public static bool TryOneOf(string? value, string name, IReadOnlyList<string> allowed, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        problem = value is null || allowed.Contains(value, StringComparer.Ordinal)
+            ? null
+            : Problems.BadParameter(name, $"{name} must be one of {string.Join(", ", allowed)}; {Problems.Echo(value)} is not.");
+        return problem is null;
+    }
 }

@@ -50,6 +50,49 @@ public static class StatsQueries
         return new DayStats(date, previous, active, withRecommendations, overlap, Largest(changes[ModelRow.TopCtr]), Largest(changes[ModelRow.TopProduct]));
     }
 
+    /// <summary>Every retained published date, newest first, with the raw rows its run read (when it recorded them).</summary>
+    public static async Task<IReadOnlyList<PublishedDate>> ReadPublishedDatesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var dates = new List<PublishedDate>();
+        await using var batch = Sql.Batch(connection, "published_date_details");
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var rowsRead = reader.Maybe<long>("rows_read");
+            var badRows = reader.Maybe<long>("bad_rows");
+            dates.Add(new PublishedDate(
+                reader.Get<DateOnly>("date"), reader.Get<DateTimeOffset>("published_at"), reader.Maybe<long>("run_id"),
+                reader.Get<int>("active_advertisers"), reader.Get<int>("top_ctr_advertisers"), reader.Get<int>("top_product_advertisers"),
+                rowsRead, rowsRead is > 0 && badRows is { } bad ? Math.Round((double)bad / rowsRead.Value, 6) : null));
+        }
+
+        return dates;
+    }
+
+    /// <summary>The headline statistics of every retained published date, oldest first; <paramref name="latest"/> spares recomputing the newest.</summary>
+    public static async Task<StatsTrend> TrendAsync(NpgsqlConnection connection, DayStats? latest, CancellationToken cancellationToken)
+    {
+        var dates = await ReadPublishedDatesAsync(connection, cancellationToken);
+        var days = new List<StatsTrendDay>(dates.Count);
+        foreach (var date in dates.Reverse())
+        {
+            var stats = latest?.Date == date.Date ? latest : await ComputeAsync(connection, date.Date, cancellationToken);
+            days.Add(new StatsTrendDay(
+                date.Date,
+                stats.ActiveAdvertisers,
+                stats.AdvertisersWithRecommendations,
+                stats.AverageOverlapPercent,
+                stats.AverageChangePercent(ModelNames.TopCtr),
+                stats.AverageChangePercent(ModelNames.TopProduct),
+                stats.Coverage.TopCtr.Short,
+                stats.Coverage.TopProduct.Short,
+                date.RowsRead,
+                date.BadRowShare));
+        }
+
+        return new StatsTrend(days);
+    }
+
     private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 2);
 
     private static RecommendationChange[] Largest(List<RecommendationChange> changes) =>

@@ -20,6 +20,43 @@ public sealed class AdvertisersApiTests(StackFixture stack) : StandardDataTest(s
         Assert.Equal(4, page.TotalItems);
     }
 
+    [Theory]
+    [InlineData(null, "ALPHA BRAVO CHARLIE ECHO")]
+    [InlineData("-advertiser_id", "ECHO CHARLIE BRAVO ALPHA")]
+    [InlineData("latest_date", "CHARLIE ALPHA BRAVO ECHO")]
+    [InlineData("-dates_active", "ALPHA ECHO BRAVO CHARLIE")]
+    [InlineData("-top_ctr_products", "ALPHA ECHO CHARLIE BRAVO")]
+    [InlineData("top_product_products", "BRAVO CHARLIE ECHO ALPHA")]
+    [InlineData("-clicks", "ALPHA BRAVO CHARLIE ECHO")] // all equal: ties by id
+    public async Task Advertisers_sort_by_a_field_either_way_with_ties_by_id(string? sort, string expected)
+    {
+        var page = await Api.GetAdvertisersAsync(Fixture.Prefix, cancellationToken: Cancel, sort: sort);
+
+        Assert.Equal(expected.Split(' ').Select(Fixture.Id), page.Items.Select(a => a.AdvertiserId));
+    }
+
+    [Fact]
+    public async Task Sorted_pages_follow_one_another()
+    {
+        var first = await Api.GetAdvertisersAsync(Fixture.Prefix, 1, 2, Cancel, "-top_ctr_products");
+        var second = await Api.GetAdvertisersAsync(Fixture.Prefix, 2, 2, Cancel, "-top_ctr_products");
+
+        Assert.Equal([Data.Alpha, Data.Echo, Data.Charlie, Data.Bravo], first.Items.Concat(second.Items).Select(a => a.AdvertiserId));
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("--clicks")]
+    [InlineData("Clicks")]
+    [InlineData("")]
+    public async Task Unknown_sort_is_400_listing_the_fields(string sort)
+    {
+        var problem = await ProblemAsync(HttpStatusCode.BadRequest, () => Api.GetAdvertisersAsync(Fixture.Prefix, cancellationToken: Cancel, sort: sort));
+
+        Assert.Equal("sort", problem.Parameter);
+        Assert.Contains(string.Join(", ", AdvertiserSorts.Fields), problem.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Prefix_search_ignores_case()
     {

@@ -15,8 +15,16 @@ public sealed class ContractTests(StackFixture stack) : StandardDataTest(stack)
         var json = await GetJsonAsync($"/recommendations/{Data.Alpha}/top_ctr");
 
         Assert.Equal(["advertiser_id", "model", "date", "products"], Names(json));
-        Assert.Equal(["product_id", "rank", "score"], Names(json.GetProperty("products")[0]));
+        Assert.Equal(["product_id", "rank", "score", "clicks", "impressions"], Names(json.GetProperty("products")[0]));
         Assert.Equal(Data.D0.ToString("yyyy-MM-dd"), json.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task Top_product_evidence_is_views_alone()
+    {
+        var json = await GetJsonAsync($"/recommendations/{Data.Alpha}/top_product?date={Data.D2:yyyy-MM-dd}");
+
+        Assert.Equal(["product_id", "rank", "score", "views"], Names(json.GetProperty("products")[0]));
     }
 
     [Fact]
@@ -34,8 +42,12 @@ public sealed class ContractTests(StackFixture stack) : StandardDataTest(stack)
         var json = await GetJsonAsync("/stats");
 
         Assert.Equal(
-            ["date", "previous_date", "active_advertisers", "advertisers_with_recommendations", "average_overlap_percent", "overlap", "biggest_changes"],
+            ["date", "previous_date", "active_advertisers", "advertisers_with_recommendations", "average_overlap_percent", "overlap", "biggest_changes",
+             "overlap_histogram", "coverage"],
             Names(json));
+        Assert.Equal(["from_percent", "to_percent", "advertisers"], Names(json.GetProperty("overlap_histogram")[0]));
+        Assert.Equal(["top_ctr", "top_product"], Names(json.GetProperty("coverage")));
+        Assert.Equal(["full", "short", "empty"], Names(json.GetProperty("coverage").GetProperty("top_ctr")));
         Assert.Equal(["page", "page_size", "total_items", "total_pages", "items"], Names(json.GetProperty("overlap")));
         Assert.Equal(
             ["advertiser_id", "date", "top_ctr_products", "top_product_products", "shared_products", "shared_percent"],
@@ -59,6 +71,37 @@ public sealed class ContractTests(StackFixture stack) : StandardDataTest(stack)
         var json = await GetJsonAsync("/runs");
 
         Assert.Equal(["page", "page_size", "total_items", "total_pages", "items"], Names(json));
+        Assert.Equal(
+            ["id", "logical_date", "trigger", "status", "attempt", "max_attempts", "queued_at", "started_at", "finished_at", "worker", "error",
+             "steps_total", "steps_succeeded", "step_counts", "source", "parameters", "duration_seconds", "cancel_requested"],
+            Names(json.GetProperty("items")[0]));
+        Assert.Equal(
+            ["pending", "running", "succeeded", "reused", "failed", "skipped", "cancelled"],
+            Names(json.GetProperty("items")[0].GetProperty("step_counts")));
+    }
+
+    [Fact]
+    public async Task Run_grid_json_is_snake_case()
+    {
+        var json = await GetJsonAsync("/runs/grid?days=3");
+
+        Assert.Equal(["days", "steps", "dates"], Names(json));
+        Assert.Equal(["date", "published", "runs", "latest_run"], Names(json.GetProperty("dates")[0]));
+    }
+
+    [Fact]
+    public async Task Dates_and_trend_json_are_snake_case()
+    {
+        var dates = await GetJsonAsync("/dates");
+        var trend = await GetJsonAsync("/stats/trend");
+
+        Assert.Equal(
+            ["date", "published_at", "run_id", "active_advertisers", "top_ctr_advertisers", "top_product_advertisers", "rows_read", "bad_row_share"],
+            Names(dates[0]));
+        Assert.Equal(
+            ["date", "active_advertisers", "advertisers_with_recommendations", "average_overlap_percent", "average_top_ctr_change_percent",
+             "average_top_product_change_percent", "top_ctr_short_lists", "top_product_short_lists", "rows_read", "bad_row_share"],
+            Names(trend.GetProperty("days")[0]));
     }
 
     [Fact]
@@ -101,7 +144,7 @@ public sealed class ContractTests(StackFixture stack) : StandardDataTest(stack)
         var json = await GetJsonAsync("/openapi/v1.json");
         var paths = json.GetProperty("paths");
 
-        foreach (var path in new[] { "/recommendations/{advertiser_id}/{model}", "/history/{advertiser_id}", "/stats", "/advertisers", "/runs", "/runs/{id}", "/runs/backfill" })
+        foreach (var path in new[] { "/recommendations/{advertiser_id}/{model}", "/history/{advertiser_id}", "/stats", "/advertisers", "/runs", "/runs/{id}", "/runs/backfill", "/runs/grid", "/dates", "/stats/trend" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }

@@ -67,6 +67,11 @@ public sealed class HostileInputTests(StackFixture stack) : StandardDataTest(sta
         "/advertisers?q={x}",
         "/advertisers?page={x}&page_size={x}",
         "/runs?status={x}&page={x}",
+        "/runs?trigger={x}&from={x}&to={x}",
+        "/runs?from={x}",
+        "/runs/grid?days={x}",
+        "/advertisers?sort={x}",
+        "/advertisers?sort=-{x}&q={x}",
         "/runs/{x}",
     ];
 

@@ -95,6 +95,38 @@ public sealed class StatsApiTests(StackFixture stack) : StandardDataTest(stack)
     }
 
     [Fact]
+    public async Task Overlap_histogram_has_ten_buckets_that_count_every_advertiser_with_recommendations()
+    {
+        var stats = await Api.GetStatsAsync(cancellationToken: Cancel);
+        var overlap = await AllOverlapAsync(null);
+
+        Assert.NotNull(stats.OverlapHistogram);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (10.0 * i, 10.0 * (i + 1))), stats.OverlapHistogram.Select(b => (b.FromPercent, b.ToPercent)));
+        Assert.Equal(overlap.Count, stats.OverlapHistogram.Sum(b => b.Advertisers));
+        Assert.Equal(overlap.Count(o => o.SharedPercent >= 90), stats.OverlapHistogram[^1].Advertisers); // 100 % included
+        Assert.Equal(overlap.Count(o => o.SharedPercent is >= 50 and < 60), stats.OverlapHistogram[5].Advertisers);
+        Assert.True(stats.OverlapHistogram[5].Advertisers >= 1); // ALPHA, 50 %
+        Assert.True(stats.OverlapHistogram[0].Advertisers >= 1); // ECHO, 0 %
+    }
+
+    [Fact]
+    public async Task Coverage_splits_the_active_advertisers_into_full_short_and_empty_lists_per_model()
+    {
+        var stats = await Api.GetStatsAsync(cancellationToken: Cancel);
+
+        Assert.NotNull(stats.Coverage);
+        foreach (var (coverage, table) in new[] { (stats.Coverage.TopCtr, "top_ctr"), (stats.Coverage.TopProduct, "top_product") })
+        {
+            Assert.Equal(stats.ActiveAdvertisers, coverage.Full + coverage.Short + coverage.Empty);
+            Assert.Equal(await CountAsync($"SELECT count(*) FROM (SELECT advertiser_id FROM {table} WHERE date = $1 GROUP BY advertiser_id HAVING count(*) >= 20) a", Data.D0), coverage.Full);
+            Assert.Equal(await CountAsync($"SELECT count(*) FROM (SELECT advertiser_id FROM {table} WHERE date = $1 GROUP BY advertiser_id HAVING count(*) < 20) a", Data.D0), coverage.Short);
+            Assert.Equal(
+                await CountAsync($"SELECT count(*) FROM daily_advertisers a WHERE a.date = $1 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.date = a.date AND t.advertiser_id = a.advertiser_id)", Data.D0),
+                coverage.Empty);
+        }
+    }
+
+    [Fact]
     public async Task Original_path_with_a_trailing_slash_answers_the_same()
     {
         var current = await Api.GetStatsAsync(cancellationToken: Cancel);

@@ -25,7 +25,9 @@ public sealed class FixturePublisher(NpgsqlDataSource dataSource) : IAsyncDispos
     public string Id(string name) => $"{Prefix}{name}";
 
     /// <param name="notify">False leaves out the NOTIFY, as if the notification had been lost.</param>
-    public async Task PublishAsync(DateOnly date, IReadOnlyList<FixtureAdvertiser> advertisers, CancellationToken cancellationToken = default, bool notify = true)
+    /// <param name="runId">The run recorded as the publisher (null keeps what the date has).</param>
+    public async Task PublishAsync(
+        DateOnly date, IReadOnlyList<FixtureAdvertiser> advertisers, CancellationToken cancellationToken = default, bool notify = true, long? runId = null)
     {
         if (advertisers.Any(a => !a.Id.StartsWith(Prefix, StringComparison.Ordinal)))
         {
@@ -68,9 +70,10 @@ public sealed class FixturePublisher(NpgsqlDataSource dataSource) : IAsyncDispos
 
         await ExecuteAsync(connection, transaction, """
             INSERT INTO published_dates (date, published_at, run_id, active_advertisers)
-            VALUES ($1, now(), NULL, (SELECT count(*) FROM daily_advertisers WHERE date = $1))
-            ON CONFLICT (date) DO UPDATE SET published_at = now(), active_advertisers = EXCLUDED.active_advertisers
-            """, cancellationToken, date);
+            VALUES ($1, now(), $2, (SELECT count(*) FROM daily_advertisers WHERE date = $1))
+            ON CONFLICT (date) DO UPDATE
+            SET published_at = now(), active_advertisers = EXCLUDED.active_advertisers, run_id = coalesce(EXCLUDED.run_id, published_dates.run_id)
+            """, cancellationToken, date, runId is { } id ? id : DBNull.Value);
         if (notify)
         {
             await ExecuteAsync(connection, transaction, "SELECT pg_notify('recs_published', $1::text)", cancellationToken, date);
@@ -132,6 +135,7 @@ public sealed class FixturePublisher(NpgsqlDataSource dataSource) : IAsyncDispos
         {
             command.Parameters.Add(value is DateOnly date
                 ? new NpgsqlParameter<DateOnly> { TypedValue = date, NpgsqlDbType = NpgsqlDbType.Date }
+                : value is DBNull ? new NpgsqlParameter { Value = value, NpgsqlDbType = NpgsqlDbType.Bigint }
                 : new NpgsqlParameter { Value = value });
         }
 
