@@ -18,6 +18,7 @@ public abstract class DashboardComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<IRecsApi>(Api);
+        Services.AddSingleton(TimeProvider.System);
     }
 
     protected FakeRecsApi Api { get; } = new();
