@@ -24,6 +24,8 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public static async Task<DashboardBrowser> LaunchAsync(Uri dashboard)
     {
+        // A shared 2-core machine: a circuit may take seconds to start while other work runs.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var (playwright, browser) = await Chromium.LaunchAsync();
         return new DashboardBrowser(playwright, browser, dashboard);
     }
@@ -41,7 +43,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                Errors.Add($"console: {message.Text}");
+                Errors.Add($"console: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => Errors.Add($"page: {error}");

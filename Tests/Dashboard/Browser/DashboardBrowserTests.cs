@@ -57,8 +57,8 @@ public sealed class DashboardBrowserTests(StackFixture stack) : StackTest(stack)
         }
 
         Assert.Contains(latest, await PageTextAsync("", "#latest-date"));
-        Assert.Empty(violations);
-        Assert.Empty(_browser.Errors);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class DashboardBrowserTests(StackFixture stack) : StackTest(stack)
         await shared.GotoAsync(page.Url);
         await DashboardBrowser.WaitForDataAsync(shared);
         await Assertions.Expect(shared.Locator("#date-picker")).ToHaveValueAsync(dates[1]);
-        Assert.Empty(_browser.Errors);
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
