@@ -18,8 +18,9 @@ public sealed class DashboardPageTests(StackFixture stack) : StackTest(stack)
 
         await page.GotoAsync(Stack.App.GetEndpoint("dashboard", "http").ToString());
 
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Recommender dashboard is up.");
-        await Assertions.Expect(page).ToHaveTitleAsync("Recommender");
+        await Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
+        await Assertions.Expect(page).ToHaveTitleAsync("Overview · Recommender");
         // MudBlazor's stylesheet loaded: the app bar is laid out as a fixed header.
         await Assertions.Expect(page.Locator(".mud-appbar")).ToHaveCSSAsync("position", "fixed");
         Assert.Empty(errors);

@@ -1,0 +1,8 @@
+namespace Recommender.Dashboard.Components.Shared;
+
+public enum SkeletonShape
+{
+    Text,
+    Table,
+    Chart,
+}
