@@ -25,7 +25,7 @@ internal sealed class Stack : IAsyncDisposable
     {
         var postgres = await TempPostgres.StartAsync();
         var advertisers = await BenchmarkData.CreateAsync(postgres.ConnectionString, root, settings);
-        var api = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString);
+        var api = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString, TimeSpan.FromSeconds(settings.ReadyTimeout));
         await CheckApiAsync(api.BaseAddress, advertisers[0]);
         var dashboard = await DashboardServer.StartAsync(root, Configuration, api.BaseAddress);
         return new Stack(postgres, api, dashboard, advertisers);
