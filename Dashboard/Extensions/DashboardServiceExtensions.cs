@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Recommender.Contracts;
-using Refit;
 
 namespace Recommender.Dashboard.Extensions;
 
@@ -12,12 +12,13 @@ public static class DashboardServiceExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddRecsApiClient();
         return builder;
     }
 
     /// <summary>
-    /// The only way to data: <see cref="IRecsApi"/> over the HttpClient factory, which adds service discovery
+    /// The only way to data: <see cref="IRecsApi"/> (Refit) over the HttpClient factory, which adds service discovery
     /// and the standard resilience handler from ServiceDefaults. Nothing is cached here, so a publish shows at once.
     /// </summary>
     public static IHostApplicationBuilder AddRecsApiClient(this IHostApplicationBuilder builder)
@@ -27,9 +28,11 @@ public static class DashboardServiceExtensions
             .Validate(options => Uri.TryCreate(options.BaseAddress, UriKind.Absolute, out _),
                 $"{RecsApiOptions.Section}:BaseAddress must be an absolute URL, such as https+http://recsapi.")
             .ValidateOnStart();
-        builder.Services.AddRefitClient<IRecsApi>(RecsApiClient.Settings)
-            .ConfigureHttpClient((services, http) =>
-                http.BaseAddress = new Uri(services.GetRequiredService<IOptions<RecsApiOptions>>().Value.BaseAddress));
+        // A typed client over the contract's generated Refit client (Refit's own factory extension needs the
+        // reflection request builder, which the contract does not ship).
+        builder.Services.AddHttpClient(nameof(IRecsApi), (services, http) =>
+                http.BaseAddress = new Uri(services.GetRequiredService<IOptions<RecsApiOptions>>().Value.BaseAddress))
+            .AddTypedClient(RecsApiClient.Create);
         return builder;
     }
 }

@@ -21,6 +21,7 @@ public abstract class DashboardComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<IRecsApi>(Api);
+        Services.AddSingleton(TimeProvider.System);
         Authorization = AddAuthorization();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
         // Admin calls reach the same fake; it records the actor each one names.
