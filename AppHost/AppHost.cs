@@ -23,7 +23,10 @@ var recsApi = builder.AddProject<Projects.RecsApi>("recsapi")
     .WithReference(recs).WaitFor(recs)
     .WaitFor(scheduler) // the Scheduler owns the schema: it applies migrations before it reports healthy
     .WithEnvironment("Admin__ApiKey", adminApiKey)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithApiReferenceUrl();
+
+scheduler.WithOperatorCommands(recsApi, adminApiKey);
 
 // Apps
 builder.AddProject<Projects.Dashboard>("dashboard")

@@ -24,6 +24,7 @@ namespace Recommender.Contracts;
 [JsonSerializable(typeof(RunGrid))]
 [JsonSerializable(typeof(RunActionResponse))]
 [JsonSerializable(typeof(PipelineSettings))]
+[JsonSerializable(typeof(RunParameters))]
 [JsonSerializable(typeof(IReadOnlyList<PublishedDate>))]
 [JsonSerializable(typeof(StatsTrend))]
 [JsonSerializable(typeof(ApiProblem))]

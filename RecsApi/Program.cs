@@ -19,6 +19,7 @@ app.MapAdvertisersApi();
 app.MapDatesApi();
 app.MapRunsApi();
 app.MapAdminApi();
+app.MapPipelineApi();
 app.MapApiReference();
 app.MapBenchmarkEndpoints();
 

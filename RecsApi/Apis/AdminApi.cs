@@ -10,7 +10,7 @@ using Recommender.RecsApi.Options;
 namespace Recommender.RecsApi.Apis;
 
 /// <summary>
-/// Operator actions: queue a pipeline run or a backfill. They need the admin key and are
+/// Operator actions: queue a pipeline run or a backfill, resume or cancel a run. They need the admin key and are
 /// rate-limited per client address, failed attempts included, so keys cannot be guessed quickly.
 /// </summary>
 public static class AdminApi
@@ -42,8 +42,29 @@ public static class AdminApi
             .WithSummary("Queue one pipeline run per date of a range (admin)")
             .WithDescription(
                 "Needs X-Api-Key. Dates from..to inclusive, in order, all or none; a date that already has a queued or running " +
-                "run keeps it (created=false). 202 when at least one run was queued, 200 when all were already queued.")
+                "run keeps it (created=false). reprocess: missing (dates never published, with raw data), failed (those and dates " +
+                "whose latest run failed), all (every date; the default). dry_run: answers per date what would happen and why, " +
+                "queues nothing. 202 when at least one run was queued, 200 otherwise.")
             .Accepts<BackfillRequest>("application/json");
+
+        api.MapPost("/{id:long}/resume", ResumeRunAsync)
+            .WithName("ResumeRun")
+            .WithSummary("Resume a failed or held run from its first unfinished step (admin)")
+            .WithDescription(
+                "Needs X-Api-Key. 202: the run is queued again; steps that succeeded are marked reused and not redone. " +
+                "404 for an unknown run; 409 when it is neither failed nor held, or another run of its date is queued or running.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{id:long}/cancel", CancelRunAsync)
+            .WithName("CancelRun")
+            .WithSummary("Cancel a queued or running run (admin)")
+            .WithDescription(
+                "Needs X-Api-Key. 202: a queued run ends cancelled at once (done=true); a running run's worker stops it within " +
+                "seconds and publishes nothing. 200 with done=false: the run is inside Publish's transaction and will finish. " +
+                "404 for an unknown run; 409 when it already ended.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }
@@ -51,8 +72,10 @@ public static class AdminApi
     public static async Task<Results<Accepted<QueuedRun>, Ok<QueuedRun>, ProblemHttpResult>> QueueRunAsync(
         HttpRequest request,
         [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
+        [FromHeader(Name = ApiHeaders.Actor)] string? actor,
         AdminKey adminKey,
-        RunLedger ledger,
+        RunQueue queue,
+        PipelineSettingsStore settings,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -62,12 +85,19 @@ public static class AdminApi
             return problem;
         }
 
+        var (source, badActor) = RunSource.For(apiKey!, actor);
+        if (badActor is not null)
+        {
+            return badActor;
+        }
+
         if (InFuture(body.Date, "date", clock) is { } future)
         {
             return future;
         }
 
-        var run = (await ledger.EnqueueAsync([body.Date], RunLedger.ManualTrigger, cancellationToken))[0];
+        var maxAttempts = await settings.MaxAttemptsAsync(cancellationToken);
+        var run = (await queue.EnqueueAsync([body.Date], RunTriggers.Manual, maxAttempts, source, new RunParameters(body.AcceptVolume), cancellationToken))[0];
         var location = $"/runs/{run.RunId}";
         return run.Created ? TypedResults.Accepted(location, run) : WithLocation(request, location, TypedResults.Ok(run));
     }
@@ -75,8 +105,10 @@ public static class AdminApi
     public static async Task<Results<Accepted<BackfillResponse>, Ok<BackfillResponse>, ProblemHttpResult>> BackfillAsync(
         HttpRequest request,
         [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
+        [FromHeader(Name = ApiHeaders.Actor)] string? actor,
         AdminKey adminKey,
-        RunLedger ledger,
+        RunQueue queue,
+        PipelineSettingsStore settings,
         IOptions<AdminOptions> options,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -85,6 +117,18 @@ public static class AdminApi
         if (problem is not null)
         {
             return problem;
+        }
+
+        var (source, badActor) = RunSource.For(apiKey!, actor);
+        if (badActor is not null)
+        {
+            return badActor;
+        }
+
+        var mode = body.Reprocess ?? ReprocessModes.All;
+        if (!ReprocessModes.Modes.Contains(mode))
+        {
+            return Problems.BadParameter("reprocess", $"reprocess must be one of {string.Join(", ", ReprocessModes.Modes)}; got {Problems.Echo(mode)}.");
         }
 
         if (body.From > body.To)
@@ -103,11 +147,69 @@ public static class AdminApi
             return future;
         }
 
-        var runs = await ledger.EnqueueAsync(
-            Enumerable.Range(0, days).Select(body.From.AddDays), RunLedger.BackfillTrigger, cancellationToken);
-        var response = new BackfillResponse(body.From, body.To, runs.Count(r => r.Created), runs);
+        var maxAttempts = await settings.MaxAttemptsAsync(cancellationToken);
+        var dates = await queue.BackfillAsync(body.From, body.To, mode, body.DryRun, maxAttempts, source, cancellationToken);
+        var runs = body.DryRun ? [] : dates
+            .Where(d => d.Date.RunId is not null && (d.Created || d.Date.Decision == BackfillDecisions.SkipActive))
+            .Select(d => new QueuedRun(d.Date.RunId!.Value, d.Date.Date, d.Created))
+            .ToList();
+        var response = new BackfillResponse(body.From, body.To, runs.Count(r => r.Created), runs, mode, body.DryRun, [.. dates.Select(d => d.Date)]);
         return response.CreatedRuns > 0 ? TypedResults.Accepted("/runs", response) : TypedResults.Ok(response);
     }
+
+    public static async Task<Results<Accepted<RunActionResponse>, ProblemHttpResult>> ResumeRunAsync(
+        HttpContext httpContext,
+        long id,
+        [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
+        AdminKey adminKey,
+        RunQueue queue,
+        CancellationToken cancellationToken)
+    {
+        if (adminKey.Refuse(httpContext, apiKey) is { } refused)
+        {
+            return refused;
+        }
+
+        return await queue.ResumeAsync(id, cancellationToken) switch
+        {
+            null => UnknownRun(id),
+            (true, var status) => TypedResults.Accepted($"/runs/{id}", new RunActionResponse(
+                id, RunActions.Resume, true, status, $"Run {id} is queued again; it resumes at its first unfinished step and reuses the steps that succeeded.")),
+            (false, var status) => Problems.Status(StatusCodes.Status409Conflict, "Run cannot be resumed",
+                status is RunStatuses.Failed or RunStatuses.Held
+                    ? $"Run {id} is {status}, but another run of its date is queued or running."
+                    : $"Run {id} is {status}; only a failed or held run can be resumed."),
+        };
+    }
+
+    public static async Task<Results<Accepted<RunActionResponse>, Ok<RunActionResponse>, ProblemHttpResult>> CancelRunAsync(
+        HttpContext httpContext,
+        long id,
+        [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
+        AdminKey adminKey,
+        RunQueue queue,
+        CancellationToken cancellationToken)
+    {
+        if (adminKey.Refuse(httpContext, apiKey) is { } refused)
+        {
+            return refused;
+        }
+
+        var location = $"/runs/{id}";
+        return await queue.CancelAsync(id, cancellationToken) switch
+        {
+            null => UnknownRun(id),
+            (var status, "cancelled") => TypedResults.Accepted(location, new RunActionResponse(
+                id, RunActions.Cancel, true, status, $"Run {id} was queued and is now cancelled.")),
+            (var status, "requested") => TypedResults.Accepted(location, new RunActionResponse(
+                id, RunActions.Cancel, true, status, $"Run {id} is running; its worker stops it within seconds, and nothing of it is published.")),
+            (var status, "publishing") => WithLocation(httpContext.Request, location, TypedResults.Ok(new RunActionResponse(
+                id, RunActions.Cancel, false, status, $"Run {id} is inside Publish's transaction and will finish; the cancel came too late."))),
+            (var status, _) => Problems.Status(StatusCodes.Status409Conflict, "Run already ended", $"Run {id} already ended {status}; there is nothing to cancel."),
+        };
+    }
+
+    private static ProblemHttpResult UnknownRun(long id) => Problems.NotFound("Unknown run", $"There is no run {id}.");
 
     /// <summary>The key first, so a caller without it learns nothing about the body; then the body.</summary>
     private static async Task<(T Body, ProblemHttpResult? Problem)> ReadAuthorizedAsync<T>(

@@ -37,11 +37,11 @@ public static class HistoryApi
         [FromQuery] string? days,
         SnapshotStore snapshots,
         RecommendationQueries queries,
-        IOptions<ApiOptions> options,
+        PipelineSettingsStore settings,
         CacheControl cacheControl,
         CancellationToken cancellationToken)
     {
-        var retention = options.Value.RetentionDays;
+        var retention = await settings.RetentionDaysAsync(cancellationToken);
         if (!RequestValues.TryAdvertiserId(advertiserId, out var problem)
             || !RequestValues.TryInt(days, "days", 1, retention, Math.Min(DefaultDays, retention), out var dayCount, out problem))
         {

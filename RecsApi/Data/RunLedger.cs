@@ -4,7 +4,7 @@ using Recommender.Contracts;
 
 namespace Recommender.RecsApi.Data;
 
-/// <summary>The pipeline's run ledger: read for /runs, written only through <c>enqueue_run()</c>.</summary>
+/// <summary>The pipeline's run ledger, read for /runs; <see cref="RunQueue"/> writes it.</summary>
 public sealed class RunLedger(NpgsqlDataSource dataSource)
 {
     public const string ManualTrigger = "manual";
@@ -77,27 +77,6 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
         }
 
         return new RunGrid(days, StepNames.All, dates);
-    }
-
-    /// <summary>
-    /// Queues a run per date, in order, in one transaction (all or none). A date that already has a
-    /// queued or running run gets that run back, marked not created.
-    /// </summary>
-    public async Task<IReadOnlyList<QueuedRun>> EnqueueAsync(IEnumerable<DateOnly> dates, string trigger, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var queued = new List<QueuedRun>();
-        foreach (var date in dates)
-        {
-            await using var batch = Sql.Batch(connection, "enqueue_run", date, trigger);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            queued.Add(new QueuedRun(reader.GetInt64(0), date, reader.GetBoolean(1)));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return queued;
     }
 
     private static async Task<(IReadOnlyList<RunSummary> Runs, int Total)> ReadRunsAsync(

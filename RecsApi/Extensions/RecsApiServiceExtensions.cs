@@ -27,6 +27,8 @@ public static class RecsApiServiceExtensions
         builder.Services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot");
         builder.Services.AddSingleton<RecommendationQueries>();
         builder.Services.AddSingleton<RunLedger>();
+        builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddSingleton<PipelineSettingsStore>();
         builder.Services.AddSingleton<CacheControl>();
         builder.Services.AddSingleton<AdminKey>();
 

@@ -7,7 +7,10 @@ public sealed record ApiOptions
 {
     public const string Section = "Api";
 
-    /// <summary>How many published dates the pipeline keeps; the largest <c>days</c> /history accepts.</summary>
+    /// <summary>
+    /// Fallback only: retention is the Scheduler's <c>Pipeline:RetentionDays</c> as recorded in the database
+    /// (see /pipeline); this is used while the Scheduler has recorded nothing yet.
+    /// </summary>
     [Range(1, 366)]
     public int RetentionDays { get; init; } = 7;
 

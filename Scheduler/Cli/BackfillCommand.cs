@@ -1,11 +1,17 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline;
+using Recommender.Scheduler.Pipeline.Operations;
 using Recommender.Scheduler.Pipeline.Runs;
 
 namespace Recommender.Scheduler.Cli;
 
-/// <summary><c>backfill --from A --to B</c>: queues one run per date, oldest first, and sees them through in that order.</summary>
+/// <summary>
+/// <c>backfill --from A --to B [--reprocess missing|failed|all] [--dry-run]</c>: queues one run per
+/// date the reprocess mode selects, oldest first, and sees them through in that order; a dry run
+/// says for each date what would happen and why, and queues nothing.
+/// </summary>
 internal static class BackfillCommand
 {
     private const int MaxDays = 366;
@@ -14,8 +20,15 @@ internal static class BackfillCommand
     {
         var from = new Option<string>("--from") { Description = "First date, YYYY-MM-DD.", Required = true };
         var to = new Option<string>("--to") { Description = "Last date, YYYY-MM-DD (inclusive).", Required = true };
+        var reprocess = new Option<string>("--reprocess")
+        {
+            Description = "missing: dates never published; failed: those and dates whose latest run failed; all: every date (default).",
+            DefaultValueFactory = _ => ReprocessModes.All,
+        };
+        reprocess.AcceptOnlyFromAmong([.. ReprocessModes.Modes]);
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only say what would happen to each date; queue nothing." };
         var noWait = new Option<bool>("--no-wait") { Description = "Only queue the runs; a Scheduler service processes them." };
-        var command = new Command("backfill", "Queue and run the pipeline for every date in a range, in order.") { from, to, noWait };
+        var command = new Command("backfill", "Queue and run the pipeline for the dates of a range, in order.") { from, to, reprocess, dryRun, noWait };
         command.SetAction(async (result, cancellationToken) =>
         {
             var problems = new List<string>();
@@ -35,15 +48,23 @@ internal static class BackfillCommand
             {
                 var ledger = services.GetRequiredService<RunLedger>();
                 var maxAttempts = services.GetRequiredService<IOptions<PipelineOptions>>().Value.MaxAttempts;
+                var dry = result.GetValue(dryRun);
+                // The CLI can see the bucket: the plan gets today's raw dates, not the last refresh's.
+                await services.GetRequiredService<RawInventory>().RefreshAsync(cancellationToken);
+                var dates = await ledger.BackfillAsync(
+                    first!.Value, last!.Value, result.GetValue(reprocess)!, dry, maxAttempts, RunSources.Cli, cancellationToken);
                 var runIds = new List<long>();
-                for (var day = first!.Value; day <= last!.Value; day = day.AddDays(1))
+                foreach (var (date, created) in dates)
                 {
-                    var (runId, created) = await ledger.EnqueueAsync(day, "backfill", maxAttempts, cancellationToken);
-                    Console.Error.WriteLine(created ? $"queued run {runId} for {day:yyyy-MM-dd}" : $"run {runId} for {day:yyyy-MM-dd} was already queued or running");
-                    runIds.Add(runId);
+                    var run = date.RunId is { } id ? $" (run {id})" : "";
+                    Console.Error.WriteLine($"{date.Date:yyyy-MM-dd} {date.Decision,-16} {date.Reason}{run}");
+                    if (!dry && date.RunId is { } runId && (created || date.Decision == BackfillDecisions.SkipActive))
+                    {
+                        runIds.Add(runId);
+                    }
                 }
 
-                return result.GetValue(noWait) ? 0 : await services.GetRequiredService<RunFollower>().CompleteAsync(runIds, cancellationToken);
+                return dry || result.GetValue(noWait) ? 0 : await services.GetRequiredService<RunFollower>().CompleteAsync(runIds, cancellationToken);
             });
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline;
 using Recommender.Scheduler.Pipeline.Runs;
 
@@ -12,7 +13,8 @@ internal static class RunCommand
     {
         var date = new Option<string>("--date") { Description = "The logical date, YYYY-MM-DD.", Required = true };
         var noWait = new Option<bool>("--no-wait") { Description = "Only queue the run; a Scheduler service processes it." };
-        var command = new Command("run", "Run the pipeline for one date: filter, TopCTR, TopProduct, publish.") { date, noWait };
+        var acceptVolume = new Option<bool>("--accept-volume") { Description = "Publish the day even when the volume guard would hold it." };
+        var command = new Command("run", "Run the pipeline for one date: filter, TopCTR, TopProduct, publish.") { date, noWait, acceptVolume };
         command.SetAction(async (result, cancellationToken) =>
         {
             var problems = new List<string>();
@@ -26,7 +28,8 @@ internal static class RunCommand
             {
                 var ledger = services.GetRequiredService<RunLedger>();
                 var maxAttempts = services.GetRequiredService<IOptions<PipelineOptions>>().Value.MaxAttempts;
-                var (runId, created) = await ledger.EnqueueAsync(day.Value, "manual", maxAttempts, cancellationToken);
+                var (runId, created) = await ledger.EnqueueAsync(
+                    day.Value, RunTriggers.Manual, maxAttempts, RunSources.Cli, new RunParameters(result.GetValue(acceptVolume)), cancellationToken);
                 Console.Error.WriteLine(created ? $"queued run {runId} for {day:yyyy-MM-dd}" : $"run {runId} for {day:yyyy-MM-dd} was already queued or running");
                 return result.GetValue(noWait) ? 0 : await services.GetRequiredService<RunFollower>().CompleteAsync([runId], cancellationToken);
             });

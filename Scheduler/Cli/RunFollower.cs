@@ -1,5 +1,7 @@
 using System.Globalization;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Runs;
+using StepProgress = Recommender.Scheduler.Pipeline.Runs.StepProgress;
 
 namespace Recommender.Scheduler.Cli;
 
@@ -24,23 +26,26 @@ internal sealed class RunFollower(RunLedger ledger, PipelineWorker worker)
                 var state = await ledger.GetAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"run {runId} does not exist");
                 if (state.IsFinished)
                 {
-                    Console.Error.WriteLine(state.Status == "succeeded"
-                        ? $"{Date(state.Date)} run {runId} succeeded"
-                        : $"{Date(state.Date)} run {runId} failed: {state.Error}");
-                    if (state.Status != "succeeded")
+                    Console.Error.WriteLine(state.Status switch
                     {
-                        failures.Add($"run {runId} for {Date(state.Date)} failed: {state.Error}");
+                        RunStatuses.Succeeded => $"{Date(state.Date)} run {runId} succeeded",
+                        RunStatuses.Cancelled => $"{Date(state.Date)} run {runId} was cancelled",
+                        _ => $"{Date(state.Date)} run {runId} {state.Status}: {state.Error}",
+                    });
+                    if (state.Status != RunStatuses.Succeeded)
+                    {
+                        failures.Add($"run {runId} for {Date(state.Date)} {state.Status}: {state.Error}");
                     }
 
                     break;
                 }
 
-                if (state.Status == "queued" && await worker.ProcessNextAsync(runId, progress, cancellationToken) is not null)
+                if (state.Status == RunStatuses.Queued && await worker.ProcessNextAsync(runId, progress, cancellationToken) is not null)
                 {
                     continue;
                 }
 
-                if (!announced && state.Status == "running")
+                if (!announced && state.Status == RunStatuses.Running)
                 {
                     Console.Error.WriteLine($"{Date(state.Date)} run {runId} is being processed by another worker; following it");
                     announced = true;
@@ -63,9 +68,9 @@ internal sealed class RunFollower(RunLedger ledger, PipelineWorker worker)
     {
         var detail = p.Status switch
         {
-            "succeeded" => $"{p.RowsIn:N0} rows in, {p.RowsOut:N0} out, {p.Elapsed?.TotalSeconds:F1} s",
-            "failed" => p.Error,
-            "reused" => "output of an earlier attempt",
+            StepStatuses.Succeeded => $"{p.RowsIn:N0} rows in, {p.RowsOut:N0} out, {p.Elapsed?.TotalSeconds:F1} s",
+            StepStatuses.Failed => p.Error,
+            StepStatuses.Reused => "output of an earlier attempt",
             _ => "",
         };
         Console.Error.WriteLine($"{Date(p.Date)} run {p.RunId} {p.Step,-12} {p.Status,-10} {detail}".TrimEnd());

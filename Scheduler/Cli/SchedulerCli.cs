@@ -20,6 +20,7 @@ public static class SchedulerCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(CancelCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         return root;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Recommender.Scheduler.Pipeline;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
+using Recommender.Scheduler.Pipeline.Operations;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Pipeline.Schedule;
 using Recommender.Scheduler.Pipeline.Steps;
@@ -43,6 +44,9 @@ public static class PipelineServiceExtensions
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<RunLedger>();
         builder.Services.AddTransient<PipelineWorker>();
+        builder.Services.AddSingleton<PipelineSettingsRecorder>();
+        builder.Services.AddSingleton<RawInventory>();
+        builder.Services.AddSingleton<RawInventoryRefresh>();
         return builder;
     }
 
@@ -51,6 +55,7 @@ public static class PipelineServiceExtensions
     {
         builder.Services.AddHostedService<PipelineWorkerService>();
         builder.Services.AddHostedService<CatchUpService>();
+        builder.Services.AddHostedService<OperationsService>();
         builder.Services.AddScheduler();
         builder.Services.AddTransient<DailyRunInvocable>();
         return builder;

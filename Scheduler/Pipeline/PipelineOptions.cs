@@ -29,6 +29,10 @@ public sealed record PipelineOptions
     [Range(0.0, 1.0)]
     public double MaxBadRowShare { get; init; } = 0.01;
 
+    /// <summary>The volume guard holds a day whose rows are below this share of the recent median.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Pipeline:MinRowShare must be between 0 and 1.")]
+    public double MinRowShare { get; init; } = 0.2;
+
     /// <summary>Ids longer than this are malformed rows ("overlong_field").</summary>
     [Range(1, 100_000)]
     public int MaxFieldLength { get; init; } = 64;
@@ -51,7 +55,11 @@ public sealed record PipelineOptions
     /// <summary>A running run whose worker has not renewed its lease for this long is taken back.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(1);
 
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>How often a running run's worker renews its lease, records progress and looks for a cancel.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the raw-data inventory (the dates the bucket holds) is refreshed, besides at start and after each run.</summary>
+    public TimeSpan InventoryInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often idle workers look for work when no notification arrives (the safety net under LISTEN).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
@@ -82,6 +90,11 @@ public sealed record PipelineOptions
         if (StepTimeout <= TimeSpan.Zero)
         {
             yield return "Pipeline:StepTimeout must be positive.";
+        }
+
+        if (InventoryInterval <= TimeSpan.Zero)
+        {
+            yield return "Pipeline:InventoryInterval must be positive.";
         }
 
         if (PollInterval <= TimeSpan.Zero)

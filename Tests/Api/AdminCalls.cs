@@ -38,12 +38,18 @@ public sealed class AdminCalls(IRecsApi api)
         return response;
     }
 
-    public async Task<IApiResponse<BackfillResponse>> BackfillAsync(DateOnly from, DateOnly to, string apiKey)
+    public async Task<IApiResponse<BackfillResponse>> BackfillAsync(DateOnly from, DateOnly to, string apiKey) =>
+        await BackfillAsync(new BackfillRequest(from, to), apiKey);
+
+    public async Task<IApiResponse<BackfillResponse>> BackfillAsync(BackfillRequest request, string apiKey)
     {
-        var response = await SendAsync(() => api.BackfillAsync(new BackfillRequest(from, to), apiKey, TestContext.Current.CancellationToken));
+        var response = await SendAsync(() => api.BackfillAsync(request, apiKey, TestContext.Current.CancellationToken));
         _created.AddRange(response.Content?.Runs.Where(r => r.Created).Select(r => r.RunId) ?? []);
         return response;
     }
+
+    /// <summary>Remembers a run created another way (a raw HTTP call), so it is deleted with the others.</summary>
+    public void Created(long runId) => _created.Add(runId);
 
     /// <summary>
     /// Deletes the runs these calls created, so the ledger holds only what the pipeline did. A run a

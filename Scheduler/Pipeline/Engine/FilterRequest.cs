@@ -12,6 +12,12 @@ public sealed record FilterRequest(
     DateOnly LastDate,
     string OutputDirectory)
 {
+    /// <summary>Told how many input bytes were just read, as reading goes (for a step's progress).</summary>
+    public Action<long>? BytesRead { get; init; }
+
+    /// <summary>The bytes of all input files.</summary>
+    public long InputBytes => AdsViews.Concat(ProductViews).Sum(f => new FileInfo(f.Path).Length);
+
     public string FilteredAdsViews => Path.Combine(OutputDirectory, "filtered_ads_views.parquet");
 
     public string FilteredProductViews => Path.Combine(OutputDirectory, "filtered_product_views.parquet");

@@ -107,7 +107,7 @@ public sealed class PipelineEngine(EngineSettings settings)
             var rules = new CsvRowRules(dataset, active, request.FirstDate, request.LastDate, settings.MaxFieldLength, MaxLineSize);
             var digest = CsvDigester.Digest(
                 csv, rules, settings.Threads, settings.ResolveDigestKeysPerThread(), Path.Combine(session.ScratchDirectory, $"parts-{dataset.Name}"),
-                cancellationToken);
+                cancellationToken, request.BytesRead);
             keysUnique = digest.KeysUnique;
             rowsRead += digest.RowsRead;
             reasons.AddRange(digest.Reasons);
@@ -138,6 +138,7 @@ public sealed class PipelineEngine(EngineSettings settings)
             reasons.AddRange(bad.GroupBy(b => b.Reason, StringComparer.Ordinal)
                 .Select(g => new BadRowReason(g.Key, g.First().Total, [.. g.Select(b => b.Sample)])));
             sources.Add(Sql.Script("parquet_kept", new Dictionary<string, string> { ["dataset"] = dataset.Name }).TrimEnd());
+            request.BytesRead?.Invoke(parquet.Sum(f => new FileInfo(f.Path).Length));
         }
 
         // Each source has every key once unless the CSV digest spilled; several sources can share keys.

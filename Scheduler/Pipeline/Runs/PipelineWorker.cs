@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Recommender.Contracts;
 
 namespace Recommender.Scheduler.Pipeline.Runs;
 
@@ -36,6 +37,11 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         await using var dateLock = await ledger.DataSource.OpenConnectionAsync(cancellationToken);
         if (!await TryLockDateAsync(dateLock, run.Date, cancellationToken))
         {
+            if (await ledger.CancelIfRequestedAsync(run.Id, Name, cancellationToken))
+            {
+                return new RunOutcome(run, RunOutcomeKind.Cancelled);
+            }
+
             logger.LogInformation("Another worker holds the lock of {Date}; run {RunId} goes back to the queue", run.Date, run.Id);
             await ledger.ReleaseAsync(run.Id, Name, settings.PollInterval, cancellationToken);
             return new RunOutcome(run, RunOutcomeKind.Deferred);
@@ -64,12 +70,21 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         var clock = Stopwatch.StartNew();
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(run, leaseLost, heartbeatStop.Token);
+        using var cancellation = new RunCancellation();
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(leaseLost.Token, cancellation.Token);
+        var meters = new RunMeters();
+        var heartbeat = HeartbeatAsync(run, leaseLost, cancellation, meters, heartbeatStop.Token);
         RunOutcome outcome;
         try
         {
-            await runner.RunAsync(run, Name, progress, leaseLost.Token);
+            await runner.RunAsync(run, Name, meters, cancellation, progress, work.Token);
             outcome = new RunOutcome(run, RunOutcomeKind.Succeeded);
+        }
+        catch (Exception) when (cancellation.IsRequested && !leaseLost.IsCancellationRequested)
+        {
+            logger.LogWarning("Run {RunId} for {Date} was cancelled by an operator", run.Id, run.Date);
+            await ledger.CancelIfRequestedAsync(run.Id, Name, CancellationToken.None);
+            outcome = new RunOutcome(run, RunOutcomeKind.Cancelled, "cancelled by an operator");
         }
         catch (Exception) when (leaseLost.IsCancellationRequested)
         {
@@ -84,7 +99,12 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         catch (Exception ex)
         {
             var error = StepException.OneLine(ex.Message);
-            if (RetryPolicy.IsTransient(ex) && run.Attempt < run.MaxAttempts)
+            if (await ledger.CancelIfRequestedAsync(run.Id, Name, CancellationToken.None))
+            {
+                // A cancel asked for while the run failed: the operator's word is the last.
+                outcome = new RunOutcome(run, RunOutcomeKind.Cancelled, error);
+            }
+            else if (RetryPolicy.IsTransient(ex) && run.Attempt < run.MaxAttempts)
             {
                 var delay = RetryPolicy.Delay(run.Attempt, settings.RetryBaseDelay, settings.RetryMaxDelay);
                 logger.LogWarning(ex, "Run {RunId} failed transiently ({Error}); retrying in {Delay}", run.Id, error, delay);
@@ -119,8 +139,11 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         return outcome;
     }
 
-    /// <summary>Renews the lease until stopped; cancels the run's work when the lease was lost.</summary>
-    private async Task HeartbeatAsync(ClaimedRun run, CancellationTokenSource leaseLost, CancellationToken stop)
+    /// <summary>
+    /// Renews the lease and records the steps' progress until stopped; cancels the run's work when the
+    /// lease was lost or an operator asked for a cancel.
+    /// </summary>
+    private async Task HeartbeatAsync(ClaimedRun run, CancellationTokenSource leaseLost, RunCancellation cancellation, RunMeters meters, CancellationToken stop)
     {
         var settings = options.Value;
         using var timer = new PeriodicTimer(settings.HeartbeatInterval);
@@ -130,10 +153,16 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
             {
                 try
                 {
-                    if (!await ledger.RenewLeaseAsync(run.Id, Name, settings.LeaseDuration, stop))
+                    var renewed = await ledger.RenewLeaseAsync(run.Id, Name, settings.LeaseDuration, meters.Read(), stop);
+                    if (renewed is true && !cancellation.IsRequested && cancellation.TryCancel())
+                    {
+                        logger.LogInformation("Run {RunId}: an operator asked to cancel it; stopping its work", run.Id);
+                    }
+
+                    if (renewed is null)
                     {
                         // Publish marks the run succeeded just before the heartbeat is stopped: that is not a loss.
-                        if (await ledger.GetAsync(run.Id, stop) is { Status: "succeeded" })
+                        if (await ledger.GetAsync(run.Id, stop) is { Status: RunStatuses.Succeeded })
                         {
                             return;
                         }

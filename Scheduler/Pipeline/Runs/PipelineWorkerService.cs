@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Recommender.Scheduler.Pipeline.Operations;
 using Recommender.Scheduler.Startup;
 
 namespace Recommender.Scheduler.Pipeline.Runs;
@@ -10,7 +11,8 @@ namespace Recommender.Scheduler.Pipeline.Runs;
 /// retries coming due and dead workers' runs).
 /// </summary>
 public sealed class PipelineWorkerService(
-    IServiceProvider services, StartupState startup, NpgsqlDataSource dataSource, IOptions<PipelineOptions> options, ILogger<PipelineWorkerService> logger)
+    IServiceProvider services, StartupState startup, NpgsqlDataSource dataSource, RawInventoryRefresh inventoryRefresh,
+    IOptions<PipelineOptions> options, ILogger<PipelineWorkerService> logger)
     : BackgroundService
 {
     public const string QueuedChannel = "recs_run_queued";
@@ -36,6 +38,11 @@ public sealed class PipelineWorkerService(
                 if (await worker.ProcessNextAsync(cancellationToken: stoppingToken) is null)
                 {
                     await _wake.WaitAsync(poll, stoppingToken);
+                }
+                else
+                {
+                    // A run may have shown raw data missing or been followed by new uploads.
+                    inventoryRefresh.Request();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 
 namespace Recommender.Scheduler.Pipeline.Runs;
@@ -20,13 +22,71 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
 
     public static int DateLockKey(DateOnly date) => date.DayNumber - new DateOnly(2000, 1, 1).DayNumber;
 
-    public async Task<(long RunId, bool Created)> EnqueueAsync(DateOnly date, string trigger, int maxAttempts, CancellationToken cancellationToken)
+    public Task<(long RunId, bool Created)> EnqueueAsync(DateOnly date, string trigger, int maxAttempts, CancellationToken cancellationToken) =>
+        EnqueueAsync(date, trigger, maxAttempts, RunSources.Schedule, new RunParameters(AcceptVolume: false), cancellationToken);
+
+    /// <summary>Queues a run recording who asked (<paramref name="source"/>) and with what.</summary>
+    public async Task<(long RunId, bool Created)> EnqueueAsync(
+        DateOnly date, string trigger, int maxAttempts, string source, RunParameters parameters, CancellationToken cancellationToken)
     {
-        await using var command = Command("enqueue_run", date, trigger, maxAttempts);
+        await using var command = Command("enqueue_run", date, trigger, maxAttempts, source, Json(parameters));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetBoolean(1));
     }
+
+    /// <summary>
+    /// A backfill of <paramref name="from"/>..<paramref name="to"/> in <paramref name="mode"/> (<see cref="ReprocessModes"/>):
+    /// every date with its decision; a dry run queues nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<(BackfillDate Date, bool Created)>> BackfillAsync(
+        DateOnly from, DateOnly to, string mode, bool dryRun, int maxAttempts, string source, CancellationToken cancellationToken)
+    {
+        var parameters = new RunParameters(AcceptVolume: false, mode, from, to);
+        await using var command = dryRun
+            ? Command("plan_backfill", from, to, mode)
+            : Command("backfill_runs", from, to, mode, RunTriggers.Backfill, maxAttempts, source, Json(parameters));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var dates = new List<(BackfillDate, bool)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            dates.Add((new BackfillDate(
+                reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetBoolean(6)), reader.GetBoolean(4)));
+        }
+
+        return dates;
+    }
+
+    /// <summary>An operator's cancel (see <c>cancel_run</c>): null when there is no such run.</summary>
+    public async Task<(string Status, string Outcome)?> CancelAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("cancel_run", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    /// <summary>Ends the run cancelled if an operator asked for it while worker <paramref name="worker"/> held it.</summary>
+    public async Task<bool> CancelIfRequestedAsync(long runId, string worker, CancellationToken cancellationToken)
+    {
+        await using var command = Command("cancel_if_requested", runId, worker);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<bool> CancelRequestedAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT cancel_requested_at IS NOT NULL FROM pipeline_runs WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = runId });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    private static NpgsqlParameter Json(RunParameters parameters) => new()
+    {
+        NpgsqlDbType = NpgsqlDbType.Text,
+        Value = JsonSerializer.Serialize(parameters, RecsJsonContext.Default.RunParameters),
+    };
 
     public async Task<bool> ResumeAsync(long runId, CancellationToken cancellationToken)
     {
@@ -44,8 +104,18 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
             : null;
     }
 
-    public async Task<bool> RenewLeaseAsync(long runId, string worker, TimeSpan lease, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Command("renew_lease", runId, worker, (long)lease.TotalMilliseconds), cancellationToken) > 0;
+    /// <summary>
+    /// Extends the lease and records the running steps' progress. Null when the run was taken from
+    /// this worker; otherwise whether an operator asked to cancel it.
+    /// </summary>
+    public async Task<bool?> RenewLeaseAsync(
+        long runId, string worker, TimeSpan lease, IReadOnlyList<StepMeterReading> progress, CancellationToken cancellationToken)
+    {
+        await using var command = Command("renew_lease", runId, worker, (long)lease.TotalMilliseconds,
+            progress.Select(p => p.Step).ToArray(), progress.Select(p => p.Unit).ToArray(),
+            progress.Select(p => p.Done).ToArray(), progress.Select(p => p.Total).ToArray());
+        return await command.ExecuteScalarAsync(cancellationToken) is bool cancelRequested ? cancelRequested : null;
+    }
 
     /// <summary>Re-queues runs whose worker died; returns them with their new status.</summary>
     public async Task<IReadOnlyList<(long RunId, DateOnly Date, string Status)>> RequeueExpiredAsync(CancellationToken cancellationToken)
@@ -128,7 +198,8 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
                 reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6), [], reader.GetFieldValue<DateTimeOffset>(12),
                 reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-                reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14));
+                reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+                reader.GetString(15), reader.GetString(16));
             var step = reader.IsDBNull(7) ? null : new StepState(
                 reader.GetString(7), reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetInt64(9),

@@ -15,6 +15,9 @@ public enum RunOutcomeKind
 
     /// <summary>The run was taken from this worker (its lease expired) or the process is stopping.</summary>
     Abandoned,
+
+    /// <summary>An operator cancelled the run: it ended cancelled and published nothing.</summary>
+    Cancelled,
 }
 
 public sealed record RunOutcome(ClaimedRun Run, RunOutcomeKind Kind, string? Error = null);

@@ -1,3 +1,5 @@
+using Recommender.Contracts;
+
 namespace Recommender.Scheduler.Pipeline.Runs;
 
 public sealed record StepState(string Step, string Status, long? RowsIn, long? RowsOut, string? Error);
@@ -5,10 +7,11 @@ public sealed record StepState(string Step, string Status, long? RowsIn, long? R
 /// <summary>A run as the ledger has it now.</summary>
 public sealed record RunState(
     long Id, DateOnly Date, string Trigger, string Status, int Attempt, int MaxAttempts, string? Error,
-    IReadOnlyList<StepState> Steps, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
+    IReadOnlyList<StepState> Steps, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    string Source, string Parameters)
 {
-    public bool IsFinished => Status is "succeeded" or "failed";
+    public bool IsFinished => !RunStatuses.IsActive(Status);
 
     /// <summary>The step that failed, if any, for a one-line reason.</summary>
-    public string? FailedStep => Steps.FirstOrDefault(s => s.Status == "failed")?.Step;
+    public string? FailedStep => Steps.FirstOrDefault(s => s.Status == StepStatuses.Failed)?.Step;
 }

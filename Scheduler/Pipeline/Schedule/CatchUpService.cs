@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Startup;
 
@@ -27,7 +28,7 @@ public sealed class CatchUpService(
                 var settled = await SettledDaysAsync(yesterday.AddDays(-pipeline.Value.RetentionDays), stoppingToken);
                 foreach (var day in CatchUpPlan.MissedDays(policy, yesterday, pipeline.Value.RetentionDays, settled))
                 {
-                    var (runId, created) = await ledger.EnqueueAsync(day, "catch-up", pipeline.Value.MaxAttempts, stoppingToken);
+                    var (runId, created) = await ledger.EnqueueAsync(day, RunTriggers.CatchUp, pipeline.Value.MaxAttempts, RunSources.Schedule, new RunParameters(AcceptVolume: false), stoppingToken);
                     logger.LogInformation("Catch-up ({Policy}): run {RunId} for {Date} {State}", policy, runId, day, created ? "queued" : "already queued");
                 }
 

@@ -1,5 +1,6 @@
 using Coravel.Invocable;
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Runs;
 
 namespace Recommender.Scheduler.Pipeline.Schedule;
@@ -12,7 +13,7 @@ public sealed class DailyRunInvocable(
     public async Task Invoke()
     {
         var date = schedule.Value.Yesterday(clock);
-        var (runId, created) = await ledger.EnqueueAsync(date, "schedule", pipeline.Value.MaxAttempts, CancellationToken.None);
+        var (runId, created) = await ledger.EnqueueAsync(date, RunTriggers.Schedule, pipeline.Value.MaxAttempts, CancellationToken.None);
         logger.LogInformation(
             created ? "Scheduled run {RunId} queued for {Date}" : "Run {RunId} for {Date} is already queued or running", runId, date);
     }

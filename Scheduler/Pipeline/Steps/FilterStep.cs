@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
 using Recommender.Scheduler.Pipeline.Runs;
@@ -11,7 +12,7 @@ public sealed class FilterStep(
     RawInputLocator locator, RawFetcher fetcher, PipelineEngine engine, Bucket bucket, RunLedger ledger, IOptions<PipelineOptions> options)
     : IPipelineStep
 {
-    public string Name => StepName.Filter;
+    public string Name => StepNames.Filter;
 
     public IReadOnlyList<string> Outputs(RunKeys keys) => [keys.FilteredAdsViews, keys.FilteredProductViews, keys.DailyAdvertisers];
 
@@ -38,6 +39,8 @@ public sealed class FilterStep(
         var (ads, views) = (await adsFetch, await viewsFetch);
 
         var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered"));
+        var meter = context.Meters.Start(Name, RunMeters.Bytes, request.InputBytes);
+        request = request with { BytesRead = meter.Add };
         var result = await Task.Run(() => engine.Filter(request, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
 
         var maxShare = options.Value.MaxBadRowShare;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Storage;
@@ -18,7 +19,10 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
     /// <summary>Key of the transaction lock that serialises publishes ("RecsPubl").</summary>
     private const long PublishLock = 0x5265_6373_5075_626C;
 
-    public string Name => StepName.Publish;
+    /// <summary>First key of the per-run advisory lock Publish holds for its transaction ("RcRn"); cancel_run() tries it.</summary>
+    private const int RunLockClass = 0x5263_526E;
+
+    public string Name => StepNames.Publish;
 
     public IReadOnlyList<string> Outputs(RunKeys keys) => [];
 
@@ -34,6 +38,7 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
         var retention = options.Value.RetentionDays;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await EnterCommitAsync(connection, context, cancellationToken);
 
         DateOnly? newest;
         await using (var window = Command(connection, "publish_window", PublishLock))
@@ -53,17 +58,18 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
 
         await ExecuteAsync(Command(connection, "publish_clear_date", date), cancellationToken);
         using var duck = new DuckDbSession(engineSettings with { Threads = 1 });
-        var rows = await CopyAsync(connection, duck, files[0].Path,
+        var meter = context.Meters.Start(Name, RunMeters.Rows, files.Sum(f => duck.Scalar<long>($"SELECT count(*) FROM read_parquet({Sql.Text(f.Path)})")));
+        var rows = await CopyAsync(connection, duck, meter, files[0].Path,
             "COPY top_ctr (date, advertiser_id, rank, product_id, clicks, impressions, ctr) FROM STDIN (FORMAT BINARY)",
             "SELECT date, advertiser_id, rank, product_id, clicks, impressions, ctr",
             [NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Smallint, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Double],
             cancellationToken);
-        rows += await CopyAsync(connection, duck, files[1].Path,
+        rows += await CopyAsync(connection, duck, meter, files[1].Path,
             "COPY top_product (date, advertiser_id, rank, product_id, views) FROM STDIN (FORMAT BINARY)",
             "SELECT date, advertiser_id, rank, product_id, views",
             [NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Smallint, NpgsqlDbType.Text, NpgsqlDbType.Bigint],
             cancellationToken);
-        rows += await CopyAsync(connection, duck, files[2].Path,
+        rows += await CopyAsync(connection, duck, meter, files[2].Path,
             "COPY daily_advertisers (date, advertiser_id, impressions, clicks, views) FROM STDIN (FORMAT BINARY)",
             "SELECT date, advertiser_id, impressions, clicks, views",
             [NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint],
@@ -81,15 +87,39 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
         return new StepResult(rows, rows, null, RecordedByStep: true);
     }
 
+    /// <summary>
+    /// Takes the run's lock, so an operator's cancel either came before (and stops the publish here)
+    /// or finds the run inside this transaction and lets it finish.
+    /// </summary>
+    private static async Task EnterCommitAsync(NpgsqlConnection connection, RunContext context, CancellationToken cancellationToken)
+    {
+        var runId = context.Run.Id;
+        await using (var runLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, $2)", connection))
+        {
+            runLock.Parameters.Add(new NpgsqlParameter { Value = RunLockClass });
+            runLock.Parameters.Add(new NpgsqlParameter { Value = (int)(runId & int.MaxValue) });
+            await runLock.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var asked = new NpgsqlCommand("SELECT cancel_requested_at IS NOT NULL FROM pipeline_runs WHERE id = $1", connection);
+        asked.Parameters.Add(new NpgsqlParameter { Value = runId });
+        var cancelRequested = await asked.ExecuteScalarAsync(cancellationToken) is true;
+        if ((cancelRequested && context.Cancellation.TryCancel()) || !context.Cancellation.TryEnterCommit())
+        {
+            throw new OperationCanceledException($"run {runId} was cancelled by an operator before its publish", context.Cancellation.Token);
+        }
+    }
+
     /// <summary>Streams a Parquet file's rows into a table with binary COPY; only rows of the run's date are in it.</summary>
     private static async Task<long> CopyAsync(
-        NpgsqlConnection connection, DuckDbSession duck, string parquet, string copy, string select, NpgsqlDbType[] types, CancellationToken cancellationToken)
+        NpgsqlConnection connection, DuckDbSession duck, StepMeter meter, string parquet, string copy, string select, NpgsqlDbType[] types, CancellationToken cancellationToken)
     {
         var rows = duck.Query($"{select} FROM read_parquet({Sql.Text(parquet)})", reader => Row(reader, types.Length));
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
+            meter.Add(1);
             for (var i = 0; i < types.Length; i++)
             {
                 await importer.WriteAsync(row[i], types[i], cancellationToken);

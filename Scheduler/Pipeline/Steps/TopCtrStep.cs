@@ -1,3 +1,4 @@
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Storage;
@@ -7,7 +8,7 @@ namespace Recommender.Scheduler.Pipeline.Steps;
 /// <summary>TopCTR: the best click-through rates per advertiser, from the filtered ads views.</summary>
 public sealed class TopCtrStep(PipelineEngine engine, Bucket bucket, RunLedger ledger) : IPipelineStep
 {
-    public string Name => StepName.TopCtr;
+    public string Name => StepNames.TopCtr;
 
     public IReadOnlyList<string> Outputs(RunKeys keys) => [keys.TopCtr];
 

@@ -1,3 +1,4 @@
+using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Storage;
 
@@ -6,7 +7,7 @@ namespace Recommender.Scheduler.Pipeline.Steps;
 /// <summary>TopProduct: the most viewed products per advertiser, from the filtered product views.</summary>
 public sealed class TopProductStep(PipelineEngine engine, Bucket bucket) : IPipelineStep
 {
-    public string Name => StepName.TopProduct;
+    public string Name => StepNames.TopProduct;
 
     public IReadOnlyList<string> Outputs(RunKeys keys) => [keys.TopProduct];
 

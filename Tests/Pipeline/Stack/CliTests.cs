@@ -94,4 +94,47 @@ public sealed class CliTests(StackFixture stack) : StackTest(stack)
         Assert.Equal(2, exitCode);
         Assert.StartsWith("error: ", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_run_queued_from_the_cli_records_the_os_user_as_its_source()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+
+        var (exitCode, _, _) = await SchedulerAsync(harness, "run", "--date", "2025-09-14", "--no-wait", "--accept-volume");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            [$"manual|cli:{Environment.UserName}|true"],
+            await harness.RowsAsync("SELECT trigger, source, parameters->>'accept_volume' FROM pipeline_runs"));
+    }
+
+    [Fact]
+    public async Task Cancel_ends_a_queued_run_and_refuses_a_run_that_already_ended()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        var runId = await harness.EnqueueAsync(Day);
+
+        var (exitCode, _, errors) = await SchedulerAsync(harness, "cancel", "--run", $"{runId}");
+        var (againCode, _, againErrors) = await SchedulerAsync(harness, "cancel", "--run", $"{runId}");
+
+        Assert.Equal((0, $"run {runId} cancelled"), (exitCode, errors.Trim()));
+        Assert.Equal((1, $"error: run {runId} already ended cancelled; nothing to cancel"), (againCode, againErrors.Trim()));
+        Assert.Equal("cancelled", (await harness.RunAsync(runId)).Status);
+    }
+
+    [Fact]
+    public async Task A_dry_run_backfill_of_missing_days_says_why_for_each_date_and_queues_nothing()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        await harness.GenerateAsync(PipelineHarness.Tiny(Day, days: 1));
+
+        var (exitCode, _, errors) = await SchedulerAsync(
+            harness, "backfill", "--from", "2025-09-13", "--to", "2025-09-14", "--reprocess", "missing", "--dry-run");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            ["2025-09-13 skip_no_raw_data skipped: no raw data in the bucket", "2025-09-14 queue            would queue: never published"],
+            errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(0L, await harness.ScalarAsync<long>("SELECT count(*) FROM pipeline_runs"));
+    }
 }

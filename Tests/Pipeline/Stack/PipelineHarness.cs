@@ -70,7 +70,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Pipeline:Threads"] = "1",
             ["Pipeline:MemoryLimit"] = "512MB",
             ["Pipeline:LeaseDuration"] = "00:00:30",
-            ["Pipeline:HeartbeatInterval"] = "00:00:02",
+            ["Pipeline:HeartbeatInterval"] = "00:00:01",
             ["Pipeline:PollInterval"] = "00:00:01",
             ["Pipeline:RetryBaseDelay"] = "00:00:00.200",
             ["Pipeline:RetryMaxDelay"] = "00:00:01",

@@ -17,7 +17,7 @@ internal static class CsvDigester
     /// <param name="keysPerThread">Distinct (day, advertiser, product) keys a thread sums in memory before it spills to parts.</param>
     public static CsvDigest Digest(
         IReadOnlyList<InputFile> files, CsvRowRules rules, int threads, long keysPerThread, string partsDirectory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<long>? bytesRead = null)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
 
@@ -36,6 +36,7 @@ internal static class CsvDigester
                 for (var i = Interlocked.Increment(ref next); i < ranges.Count; i = Interlocked.Increment(ref next))
                 {
                     worker.Read(handles[ranges[i].File], ranges[i], cancellationToken);
+                    bytesRead?.Invoke(ranges[i].End - ranges[i].Start);
                 }
 
                 workers.Add(worker);

@@ -3,15 +3,15 @@
 UPDATE pipeline_runs AS r
 SET status = 'running',
     attempt = r.attempt + 1,
-    started_at = coalesce(r.started_at, now()),
-    heartbeat_at = now(),
-    lease_expires_at = now() + $2 * interval '1 millisecond',
+    started_at = coalesce(r.started_at, clock_timestamp()),
+    heartbeat_at = clock_timestamp(),
+    lease_expires_at = clock_timestamp() + $2 * interval '1 millisecond',
     worker = $1,
     finished_at = NULL
 FROM (
     SELECT id
     FROM pipeline_runs
-    WHERE status = 'queued' AND not_before <= now() AND ($3::bigint IS NULL OR id = $3::bigint)
+    WHERE status = 'queued' AND not_before <= clock_timestamp() AND ($3::bigint IS NULL OR id = $3::bigint)
     ORDER BY not_before, id
     LIMIT 1
     FOR UPDATE SKIP LOCKED

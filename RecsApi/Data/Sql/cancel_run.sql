@@ -1,0 +1,1 @@
+SELECT status, outcome FROM cancel_run($1);

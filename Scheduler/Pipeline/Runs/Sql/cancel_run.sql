@@ -1,0 +1,1 @@
+SELECT run_id, status, outcome FROM cancel_run($1);
