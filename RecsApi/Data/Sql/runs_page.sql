@@ -2,11 +2,11 @@
 -- $5..$6 (both included) and run id ($7); a null filter keeps every run. The total, then the rows.
 SELECT count(*)::int
 FROM pipeline_runs r
-WHERE ($1::text IS NULL OR r.status = $1)
-  AND ($4::text IS NULL OR r.trigger = $4)
-  AND ($5::date IS NULL OR r.logical_date >= $5)
-  AND ($6::date IS NULL OR r.logical_date <= $6)
-  AND ($7::bigint IS NULL OR r.id = $7);
+WHERE ($1::text IS NULL OR r.status = $1::text)
+  AND ($4::text IS NULL OR r.trigger = $4::text)
+  AND ($5::date IS NULL OR r.logical_date >= $5::date)
+  AND ($6::date IS NULL OR r.logical_date <= $6::date)
+  AND ($7::bigint IS NULL OR r.id = $7::bigint);
 
 SELECT r.id, r.logical_date, r.trigger, r.status, r.attempt, r.max_attempts,
        r.queued_at, r.started_at, r.finished_at, r.worker, r.error,
@@ -26,10 +26,10 @@ CROSS JOIN LATERAL (
     FROM pipeline_run_steps
     WHERE run_id = r.id
 ) AS s
-WHERE ($1::text IS NULL OR r.status = $1)
-  AND ($4::text IS NULL OR r.trigger = $4)
-  AND ($5::date IS NULL OR r.logical_date >= $5)
-  AND ($6::date IS NULL OR r.logical_date <= $6)
-  AND ($7::bigint IS NULL OR r.id = $7)
+WHERE ($1::text IS NULL OR r.status = $1::text)
+  AND ($4::text IS NULL OR r.trigger = $4::text)
+  AND ($5::date IS NULL OR r.logical_date >= $5::date)
+  AND ($6::date IS NULL OR r.logical_date <= $6::date)
+  AND ($7::bigint IS NULL OR r.id = $7::bigint)
 ORDER BY r.id DESC
 LIMIT $2 OFFSET $3;
