@@ -41,7 +41,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                Errors.Add($"console: {message.Text}");
+                Errors.Add($"console: {message.Text} {message.Location}");
             }
         };
         page.PageError += (_, error) => Errors.Add($"page: {error}");

@@ -79,7 +79,7 @@ public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackT
             Assert.DoesNotContain(bodies, body => body.Contains(StackFixture.AdminApiKey, StringComparison.Ordinal));
         }
 
-        Assert.Empty(_browser.Errors);
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackT
         await Assertions.Expect(page.Locator("[data-run-status='cancelled']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Equal(RunStatuses.Cancelled, (await _api.GetRunAsync(runId, Token)).Run.Status);
         Assert.StartsWith("api:", (await _api.GetRunAsync(runId, Token)).Run.Source);
-        Assert.Empty(_browser.Errors);
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackT
         }), Token);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.False(forged.Headers.Contains("Set-Cookie"));
-        Assert.Empty(_browser.Errors);
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
     [Fact]
@@ -152,8 +152,8 @@ public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackT
             await page.Context.CloseAsync();
         }
 
-        Assert.Empty(violations);
-        Assert.Empty(_browser.Errors);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
     private static async Task ReadBodyAsync(IResponse response, List<string> bodies)
