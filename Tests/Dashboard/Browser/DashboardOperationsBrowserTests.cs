@@ -125,7 +125,8 @@ public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackT
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard };
         var forged = await http.PostAsync("account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "admin", ["password"] = StackFixture.DashboardAdminPassword,
+            ["username"] = "admin",
+            ["password"] = StackFixture.DashboardAdminPassword,
         }), Token);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.False(forged.Headers.Contains("Set-Cookie"));
