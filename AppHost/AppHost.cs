@@ -9,6 +9,8 @@ var bucket = builder.AddRecsBucket();
 // Secrets
 var adminApiKey = builder.AddParameter(
     "admin-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var dashboardAdminPassword = builder.AddParameter(
+    "dashboard-admin-password", new GenerateParameterDefault { MinLength = 20, Special = false }, secret: true, persist: true);
 
 // Services
 var scheduler = builder.AddProject<Projects.Scheduler>("scheduler")
@@ -30,6 +32,8 @@ scheduler.WithOperatorCommands(recsApi, adminApiKey);
 // Apps
 builder.AddProject<Projects.Dashboard>("dashboard")
     .WithReference(recsApi).WaitFor(recsApi)
+    .WithEnvironment("Admin__Password", dashboardAdminPassword)
+    .WithEnvironment("Admin__ApiKey", adminApiKey) // stays on the Dashboard's server: admin calls add it there
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

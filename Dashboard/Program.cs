@@ -1,3 +1,4 @@
+using Recommender.Dashboard.Admin;
 using Recommender.Dashboard.Components;
 using Recommender.Dashboard.Extensions;
 
@@ -5,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDashboardServices();
+builder.AddDashboardAdmin();
 
 var app = builder.Build();
 
@@ -14,8 +16,11 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
 

@@ -39,7 +39,8 @@ public sealed record LoadFailure(string Title, string Message, bool NothingPubli
         };
     }
 
-    private static ApiProblem? ReadProblem(string? content)
+    /// <summary>The problem in a RecsApi error body, or null when it holds none.</summary>
+    public static ApiProblem? ReadProblem(string? content)
     {
         if (string.IsNullOrWhiteSpace(content))
         {

@@ -21,6 +21,8 @@ public sealed class StackFixture : IAsyncLifetime
 {
     public const string AdminApiKey = "test-admin-key-0123456789abcdef";
 
+    public const string DashboardAdminPassword = "test-dashboard-password-42";
+
     /// <summary>Every resource the AppHost declares that reports health.</summary>
     public static readonly string[] Resources = ["postgres", "recs", "s3", "storage", "scheduler", "recsapi", "dashboard"];
 
@@ -57,7 +59,8 @@ public sealed class StackFixture : IAsyncLifetime
         using var cancellation = new CancellationTokenSource(StartTimeout);
         StartedOn = DateOnly.FromDateTime(DateTime.UtcNow);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"--LocalStack:DataDir={_dataDirectory}", $"--Parameters:admin-api-key={AdminApiKey}"],
+            [$"--LocalStack:DataDir={_dataDirectory}", $"--Parameters:admin-api-key={AdminApiKey}",
+                $"--Parameters:dashboard-admin-password={DashboardAdminPassword}"],
             (options, _) => options.DisableDashboard = true,
             cancellation.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

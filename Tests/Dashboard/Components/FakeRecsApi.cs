@@ -19,6 +19,27 @@ public sealed class FakeRecsApi : IRecsApi
 
     public List<RunSummary> Runs { get; } = [];
 
+    /// <summary>The key admin calls must carry; the fake answers 401 to any other.</summary>
+    public const string AdminKey = "fake-admin-key";
+
+    /// <summary>Steps and findings per run id; a run without an entry has none.</summary>
+    public Dictionary<long, RunDetails> Details { get; } = [];
+
+    /// <summary>Every admin call as "action:argument by actor", in order.</summary>
+    public List<string> AdminCalls { get; } = [];
+
+    /// <summary>The answer of the next admin call when set (e.g. a 409 problem); otherwise the call succeeds.</summary>
+    public ApiException? AdminFailure { get; set; }
+
+    private string _actor = "";
+
+    /// <summary>This fake as the admin client of <paramref name="actor"/> sees it.</summary>
+    public FakeRecsApi ActingAs(string actor)
+    {
+        _actor = actor;
+        return this;
+    }
+
     /// <summary>Thrown by every call when set.</summary>
     public Exception? Failure { get; set; }
 
@@ -190,20 +211,64 @@ public sealed class FakeRecsApi : IRecsApi
         {
             var run = Runs.FirstOrDefault(r => r.Id == id)
                 ?? throw ProblemAsync(HttpStatusCode.NotFound, "Unknown run", $"There is no run {id}.").GetAwaiter().GetResult();
-            return new RunDetails(run, [], new DataQualityReport());
+            return Details.TryGetValue(id, out var details) ? details with { Run = run } : new RunDetails(run, [], new DataQualityReport());
         }, cancellationToken);
 
     public Task<IApiResponse<QueuedRun>> QueueRunAsync(QueueRunRequest request, string apiKey, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Admin calls are not part of the read-only fake.");
+        AdminAnswer($"queue:{request.Date:yyyy-MM-dd}", apiKey, () =>
+        {
+            WithRun(RunStatuses.Queued, request.Date, RunTriggers.Manual);
+            return new QueuedRun(Runs[0].Id, request.Date, true);
+        });
 
     public Task<IApiResponse<BackfillResponse>> BackfillAsync(BackfillRequest request, string apiKey, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Admin calls are not part of the read-only fake.");
+        AdminAnswer($"backfill{(request.DryRun ? "-dry-run" : "")}:{request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}/{request.Reprocess}", apiKey, () =>
+        {
+            var dates = new List<BackfillDate>();
+            for (var date = request.From; date <= request.To; date = date.AddDays(1))
+            {
+                var published = Days.Any(d => d.Date == date);
+                dates.Add(published && request.Reprocess != ReprocessModes.All
+                    ? new BackfillDate(date, BackfillDecisions.SkipPublished, "Already published.", Published: true)
+                    : new BackfillDate(date, BackfillDecisions.Queue, "Would queue a run.", Published: published));
+            }
+
+            var queued = request.DryRun ? [] : dates.Where(d => d.Decision == BackfillDecisions.Queue).Select(d =>
+            {
+                WithRun(RunStatuses.Queued, d.Date, RunTriggers.Backfill);
+                return new QueuedRun(Runs[0].Id, d.Date, true);
+            }).ToList();
+            return new BackfillResponse(request.From, request.To, queued.Count, queued, request.Reprocess ?? ReprocessModes.All, request.DryRun, dates);
+        });
 
     public Task<IApiResponse<RunActionResponse>> ResumeRunAsync(long id, string apiKey, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Admin calls are not part of the read-only fake.");
+        AdminAnswer($"resume:{id}", apiKey, () => SetStatus(id, RunActions.Resume, RunStatuses.Queued, "Queued again; it resumes at its first unfinished step."));
 
     public Task<IApiResponse<RunActionResponse>> CancelRunAsync(long id, string apiKey, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Admin calls are not part of the read-only fake.");
+        AdminAnswer($"cancel:{id}", apiKey, () => SetStatus(id, RunActions.Cancel, RunStatuses.Cancelled, "Cancelled; nothing of it is published."));
+
+    private RunActionResponse SetStatus(long id, string action, string status, string message)
+    {
+        var index = Runs.FindIndex(r => r.Id == id);
+        Runs[index] = Runs[index] with { Status = status };
+        return new RunActionResponse(id, action, true, status, message);
+    }
+
+    private async Task<IApiResponse<T>> AdminAnswer<T>(string call, string apiKey, Func<T> answer)
+    {
+        AdminCalls.Add($"{call} by {_actor}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "http://recsapi/");
+        var failure = apiKey == AdminKey
+            ? AdminFailure
+            : await ProblemAsync(HttpStatusCode.Unauthorized, "Unauthorized", "The X-Api-Key header is missing or wrong.");
+        AdminFailure = null;
+        if (failure is not null)
+        {
+            return new ApiResponse<T>(new HttpResponseMessage(failure.StatusCode) { RequestMessage = request }, default, RecsApiClient.Settings, failure);
+        }
+
+        return new ApiResponse<T>(new HttpResponseMessage(HttpStatusCode.Accepted) { RequestMessage = request }, answer(), RecsApiClient.Settings);
+    }
 
     public Task<PipelineSettings> GetPipelineSettingsAsync(CancellationToken cancellationToken = default) =>
         Answer(() => new PipelineSettings(7, 3, 0.1, 0.5, "0 2 * * *", "UTC", "latest", DateTimeOffset.UtcNow, "scheduler"), cancellationToken);
