@@ -16,7 +16,7 @@ namespace Recommender.Scheduler.Pipeline.Steps;
 public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, EngineSettings engineSettings, IOptions<PipelineOptions> options) : IPipelineStep
 {
     /// <summary>Key of the transaction lock that serialises publishes ("RecsPubl").</summary>
-    private const long PublishLock = 0x5265_6373_5075_626C;
+    public const long PublishLock = 0x5265_6373_5075_626C;
 
     public string Name => StepName.Publish;
 
