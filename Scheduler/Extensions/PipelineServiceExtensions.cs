@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Recommender.Scheduler.Pipeline;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
+using Recommender.Scheduler.Pipeline.Reliability;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Pipeline.Schedule;
 using Recommender.Scheduler.Pipeline.Steps;
@@ -42,6 +43,7 @@ public static class PipelineServiceExtensions
         builder.Services.AddSingleton<PublishStep>();
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<RunLedger>();
+        builder.Services.AddSingleton<WorkFolders>();
         builder.Services.AddTransient<PipelineWorker>();
         return builder;
     }

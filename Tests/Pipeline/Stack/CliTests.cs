@@ -11,33 +11,8 @@ public sealed class CliTests(StackFixture stack) : StackTest(stack)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<(int ExitCode, string Output, string Errors)> SchedulerAsync(PipelineHarness harness, params string[] args)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Scheduler"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__recs"] = harness.ConnectionString;
-        start.Environment["ConnectionStrings__storage"] = await Stack.App.GetConnectionStringAsync("storage", Cancel);
-        start.Environment["Pipeline__RawPrefix"] = harness.RawPrefix;
-        start.Environment["Pipeline__RunsPrefix"] = harness.RunsPrefix;
-        start.Environment["Pipeline__Threads"] = "1";
-        start.Environment["Pipeline__MemoryLimit"] = "512MB";
-        start.Environment["AWS_ACCESS_KEY_ID"] = "recommender-local";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "recommender-local";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var errors = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> SchedulerAsync(PipelineHarness harness, params string[] args) =>
+        SchedulerProcess.RunAsync(Stack, harness, null, args);
 
     [Fact]
     public async Task Run_processes_the_date_and_shows_each_step()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Npgsql;
-using Recommender.Scheduler.Pipeline.Steps;
 using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Pipeline.Stack;
@@ -20,24 +18,13 @@ public sealed class LedgerTimesTests(StackFixture stack) : StackTest(stack)
         var runId = await harness.EnqueueAsync(Day);
 
         // Another publish holds the publish lock: this run's Publish waits inside its transaction.
-        await using var other = await harness.DataSource.OpenConnectionAsync(Cancel);
-        await using var transaction = await other.BeginTransactionAsync(Cancel);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", other, transaction))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = PublishStep.PublishLock });
-            await take.ExecuteNonQueryAsync(Cancel);
-        }
-
+        await using var publishLock = await HeldPublishLock.AcquireAsync(harness.DataSource);
         var drain = harness.DrainAsync();
-        while (await harness.ScalarAsync<string>("SELECT status FROM pipeline_run_steps WHERE run_id = $1 AND step = 'publish'", runId) != "running")
-        {
-            Assert.False(drain.IsCompleted, "the run ended before Publish started");
-            await Task.Delay(50, Cancel);
-        }
+        await HeldPublishLock.WaitForPublishAsync(harness, runId, drain);
 
         var held = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(1.5), Cancel);
-        await transaction.RollbackAsync(Cancel);
+        await publishLock.ReleaseAsync();
         held.Stop();
         await drain;
 
