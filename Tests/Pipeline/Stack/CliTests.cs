@@ -69,4 +69,21 @@ public sealed class CliTests(StackFixture stack) : StackTest(stack)
         Assert.Equal(2, exitCode);
         Assert.StartsWith("error: ", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_prints_only_its_own_progress_and_errors()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        await harness.GenerateAsync(PipelineHarness.Tiny(Day));
+
+        var (succeeded, succeededOutput, succeededErrors) = await SchedulerAsync(harness, "run", "--date", "2025-09-14");
+        var (failed, failedOutput, failedErrors) = await SchedulerAsync(harness, "run", "--date", "2025-09-15");
+
+        Assert.Equal((0, 1), (succeeded, failed));
+        Assert.Equal(("", ""), (succeededOutput, failedOutput));
+        var progress = new System.Text.RegularExpressions.Regex(@"^(queued run \d+ for \d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2} run \d+ .+|error: run \d+ for .+)$");
+        var lines = (succeededErrors + failedErrors).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches(progress, line));
+        Assert.Single(lines, line => line.StartsWith("error: ", StringComparison.Ordinal));
+    }
 }
