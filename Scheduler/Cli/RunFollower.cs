@@ -26,10 +26,10 @@ internal sealed class RunFollower(RunLedger ledger, PipelineWorker worker)
                 {
                     Console.Error.WriteLine(state.Status == "succeeded"
                         ? $"{Date(state.Date)} run {runId} succeeded"
-                        : $"{Date(state.Date)} run {runId} failed: {state.Error}");
+                        : $"{Date(state.Date)} run {runId} {state.Status}: {state.Error}");
                     if (state.Status != "succeeded")
                     {
-                        failures.Add($"run {runId} for {Date(state.Date)} failed: {state.Error}");
+                        failures.Add($"run {runId} for {Date(state.Date)} {state.Status}: {state.Error}");
                     }
 
                     break;

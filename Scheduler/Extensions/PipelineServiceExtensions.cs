@@ -44,6 +44,7 @@ public static class PipelineServiceExtensions
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<RunLedger>();
         builder.Services.AddSingleton<WorkFolders>();
+        builder.Services.AddSingleton<VolumeGuard>();
         builder.Services.AddTransient<PipelineWorker>();
         return builder;
     }

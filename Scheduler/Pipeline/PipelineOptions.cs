@@ -29,6 +29,13 @@ public sealed record PipelineOptions
     [Range(0.0, 1.0)]
     public double MaxBadRowShare { get; init; } = 0.01;
 
+    /// <summary>
+    /// The volume guard holds a day whose dataset rows are below this share of the recent median, or whose
+    /// advertisers with recommendations drop by more than this share.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinRowShare { get; init; } = 0.2;
+
     /// <summary>Ids longer than this are malformed rows ("overlong_field").</summary>
     [Range(1, 100_000)]
     public int MaxFieldLength { get; init; } = 64;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Recommender.Scheduler.Pipeline.Reliability;
 
 namespace Recommender.Scheduler.Pipeline.Runs;
 
@@ -84,7 +85,13 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         catch (Exception ex)
         {
             var error = StepException.OneLine(ex.Message);
-            if (RetryPolicy.IsTransient(ex) && run.Attempt < run.MaxAttempts)
+            if (VolumeHeld.Of(ex) is not null)
+            {
+                logger.LogWarning("Run {RunId} for {Date} is held: {Error}", run.Id, run.Date, error);
+                await ledger.HoldAsync(run.Id, Name, error, CancellationToken.None);
+                outcome = new RunOutcome(run, RunOutcomeKind.Held, error);
+            }
+            else if (RetryPolicy.IsTransient(ex) && run.Attempt < run.MaxAttempts)
             {
                 var delay = RetryPolicy.Delay(run.Attempt, settings.RetryBaseDelay, settings.RetryMaxDelay);
                 logger.LogWarning(ex, "Run {RunId} failed transiently ({Error}); retrying in {Delay}", run.Id, error, delay);

@@ -7,7 +7,7 @@ public sealed record RunState(
     long Id, DateOnly Date, string Trigger, string Status, int Attempt, int MaxAttempts, string? Error,
     IReadOnlyList<StepState> Steps, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
 {
-    public bool IsFinished => Status is "succeeded" or "failed";
+    public bool IsFinished => Status is "succeeded" or "failed" or "held";
 
     /// <summary>The step that failed, if any, for a one-line reason.</summary>
     public string? FailedStep => Steps.FirstOrDefault(s => s.Status == "failed")?.Step;
