@@ -68,6 +68,11 @@ public static class AdminApi
         }
 
         var run = (await ledger.EnqueueAsync([body.Date], RunLedger.ManualTrigger, cancellationToken))[0];
+        if (body.AcceptVolume)
+        {
+            await ledger.AcceptVolumeAsync(run.RunId, cancellationToken);
+        }
+
         var location = $"/runs/{run.RunId}";
         return run.Created ? TypedResults.Accepted(location, run) : WithLocation(request, location, TypedResults.Ok(run));
     }

@@ -60,6 +60,14 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
     /// Queues a run per date, in order, in one transaction (all or none). A date that already has a
     /// queued or running run gets that run back, marked not created.
     /// </summary>
+    /// <summary>The operator's override of the volume guard: the run publishes its day even when it is far smaller than usual.</summary>
+    public async Task AcceptVolumeAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""UPDATE pipeline_runs SET parameters = parameters || '{"accept_volume": true}'::jsonb WHERE id = $1""");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = runId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<QueuedRun>> EnqueueAsync(IEnumerable<DateOnly> dates, string trigger, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

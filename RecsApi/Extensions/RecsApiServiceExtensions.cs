@@ -28,6 +28,7 @@ public static class RecsApiServiceExtensions
         builder.Services.AddSingleton<RecommendationQueries>();
         builder.Services.AddSingleton<RunLedger>();
         builder.Services.AddSingleton<CacheControl>();
+        builder.Services.AddSingleton<DatabaseOutageLog>();
         builder.Services.AddSingleton<AdminKey>();
 
         builder.Services.ConfigureHttpJsonOptions(json =>

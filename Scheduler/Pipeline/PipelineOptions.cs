@@ -68,6 +68,12 @@ public sealed record PipelineOptions
 
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Transient S3 and PostgreSQL failures are retried, past <see cref="MaxAttempts"/>, until this long
+    /// after the run started, so an outage shorter than this does not fail a nightly run.
+    /// </summary>
+    public TimeSpan TransientRetryWindow { get; init; } = TimeSpan.FromMinutes(30);
+
     public string ResolveTempDirectory() =>
         Path.GetFullPath(TempDirectory is { Length: > 0 } configured ? configured : Path.Combine(Path.GetTempPath(), "recommender-pipeline"));
 
@@ -99,6 +105,11 @@ public sealed record PipelineOptions
         if (RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
         {
             yield return "Pipeline:RetryBaseDelay must not be negative nor above Pipeline:RetryMaxDelay.";
+        }
+
+        if (TransientRetryWindow < TimeSpan.Zero)
+        {
+            yield return "Pipeline:TransientRetryWindow must not be negative.";
         }
     }
 }

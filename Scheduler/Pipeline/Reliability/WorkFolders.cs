@@ -1,37 +1,59 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Recommender.Scheduler.Pipeline.Reliability;
 
 /// <summary>
 /// The work folders in <c>Pipeline:TempDirectory</c>: <c>run-&lt;run&gt;-&lt;attempt&gt;-&lt;pid&gt;-…</c> per
 /// run attempt and <c>duckdb-&lt;pid&gt;-…</c> per engine session. A killed worker leaves its folders
-/// behind; <see cref="CleanAsync"/> removes those no live run or live process holds.
+/// behind; <see cref="CleanAsync"/> removes those whose process is gone, and this process's run
+/// folders that no run of it holds any more. The process id decides, not the ledger: processes with
+/// ledgers of their own (other stacks, tests) may share the folder.
 /// </summary>
-public sealed partial class WorkFolders(NpgsqlDataSource dataSource, IOptions<PipelineOptions> options, ILogger<WorkFolders> logger)
+public sealed partial class WorkFolders(IOptions<PipelineOptions> options, ILogger<WorkFolders> logger)
 {
-    public static string RunFolderName(long runId, int attempt) =>
-        $"run-{runId}-{attempt}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private static readonly ConcurrentDictionary<string, byte> InUse = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a run attempt's folder, held by this process until <see cref="Release"/>.</summary>
+    public static DirectoryInfo CreateRunFolder(string root, long runId, int attempt)
+    {
+        var name = $"run-{runId}-{attempt}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        InUse[name] = 0;
+        return Directory.CreateDirectory(Path.Combine(root, name));
+    }
+
+    /// <summary>Deletes a run attempt's folder and lets go of it.</summary>
+    public static void Release(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        finally
+        {
+            InUse.TryRemove(folder.Name, out _);
+        }
+    }
 
     public static string SessionFolderName() => $"duckdb-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    /// <summary>Deletes the folders of run attempts the ledger no longer has running and of engine sessions whose process is gone.</summary>
-    public async Task CleanAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the folders no live process holds.</summary>
+    public Task CleanAsync(CancellationToken cancellationToken)
     {
         var root = options.Value.ResolveTempDirectory();
         if (!Directory.Exists(root))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var live = await LiveAttemptsAsync(cancellationToken);
         long bytes = 0;
         var removed = 0;
         foreach (var folder in Directory.EnumerateDirectories(root))
         {
-            if (IsDead(Path.GetFileName(folder), live) && TryDelete(folder, out var size))
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsDead(Path.GetFileName(folder)) && TryDelete(folder, out var size))
             {
                 bytes += size;
                 removed++;
@@ -42,13 +64,16 @@ public sealed partial class WorkFolders(NpgsqlDataSource dataSource, IOptions<Pi
         {
             logger.LogInformation("Removed {Count} work folder(s) left by dead runs ({Megabytes:F1} MB)", removed, bytes / 1_048_576.0);
         }
+
+        return Task.CompletedTask;
     }
 
-    private static bool IsDead(string name, HashSet<(long, int)> live)
+    private static bool IsDead(string name)
     {
         if (RunFolder().Match(name) is { Success: true } run)
         {
-            return !live.Contains((Number(run.Groups["run"].Value), (int)Number(run.Groups["attempt"].Value)));
+            var pid = (int)Number(run.Groups["pid"].Value);
+            return pid == Environment.ProcessId ? !InUse.ContainsKey(name) : !IsAlive(pid);
         }
 
         return SessionFolder().Match(name) is { Success: true } session && !IsAlive((int)Number(session.Groups["pid"].Value));
@@ -56,6 +81,7 @@ public sealed partial class WorkFolders(NpgsqlDataSource dataSource, IOptions<Pi
 
     private static long Number(string digits) => long.Parse(digits, CultureInfo.InvariantCulture);
 
+    /// <summary>This process's sessions count as alive: they remove their own folders.</summary>
     private static bool IsAlive(int pid)
     {
         if (pid == Environment.ProcessId)
@@ -74,20 +100,6 @@ public sealed partial class WorkFolders(NpgsqlDataSource dataSource, IOptions<Pi
         }
     }
 
-    private async Task<HashSet<(long, int)>> LiveAttemptsAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT id, attempt FROM pipeline_runs WHERE status = 'running' AND lease_expires_at > now()");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var live = new HashSet<(long, int)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            live.Add((reader.GetInt64(reader.GetOrdinal("id")), reader.GetInt32(reader.GetOrdinal("attempt"))));
-        }
-
-        return live;
-    }
-
     private bool TryDelete(string folder, out long bytes)
     {
         bytes = 0;
@@ -104,7 +116,7 @@ public sealed partial class WorkFolders(NpgsqlDataSource dataSource, IOptions<Pi
         }
     }
 
-    [GeneratedRegex("^run-(?<run>[0-9]{1,18})-(?<attempt>[0-9]{1,9})-[0-9]+-[0-9a-f]+$")]
+    [GeneratedRegex("^run-(?<run>[0-9]{1,18})-(?<attempt>[0-9]{1,9})-(?<pid>[0-9]{1,9})-[0-9a-f]+$")]
     private static partial Regex RunFolder();
 
     [GeneratedRegex("^duckdb-(?<pid>[0-9]{1,9})-[0-9a-f]+$")]

@@ -19,7 +19,7 @@ public sealed class PipelineRunner(
     {
         var settings = options.Value;
         await workFolders.CleanAsync(cancellationToken);
-        var work = Directory.CreateDirectory(Path.Combine(settings.ResolveTempDirectory(), WorkFolders.RunFolderName(run.Id, run.Attempt)));
+        var work = WorkFolders.CreateRunFolder(settings.ResolveTempDirectory(), run.Id, run.Attempt);
         try
         {
             var context = new RunContext(run, worker, new RunKeys(settings.RunsPrefix, run.Date), work.FullName);
@@ -33,7 +33,7 @@ public sealed class PipelineRunner(
         }
         finally
         {
-            work.Delete(recursive: true);
+            WorkFolders.Release(work);
         }
     }
 

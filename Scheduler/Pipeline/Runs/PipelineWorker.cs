@@ -91,7 +91,7 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
                 await ledger.HoldAsync(run.Id, Name, error, CancellationToken.None);
                 outcome = new RunOutcome(run, RunOutcomeKind.Held, error);
             }
-            else if (RetryPolicy.IsTransient(ex) && run.Attempt < run.MaxAttempts)
+            else if (RetryPolicy.IsTransient(ex) && (run.Attempt < run.MaxAttempts || await WithinTransientWindowAsync(run)))
             {
                 var delay = RetryPolicy.Delay(run.Attempt, settings.RetryBaseDelay, settings.RetryMaxDelay);
                 logger.LogWarning(ex, "Run {RunId} failed transiently ({Error}); retrying in {Delay}", run.Id, error, delay);
@@ -124,6 +124,21 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         PipelineTelemetry.RunDuration.Record(clock.Elapsed.TotalSeconds, tag);
         PipelineTelemetry.Runs.Add(1, tag);
         return outcome;
+    }
+
+    /// <summary>Whether a transient failure is still inside <c>Pipeline:TransientRetryWindow</c>, counted from the run's start.</summary>
+    private async Task<bool> WithinTransientWindowAsync(ClaimedRun run)
+    {
+        try
+        {
+            return await ledger.GetAsync(run.Id, CancellationToken.None) is { StartedAt: { } started }
+                && DateTimeOffset.UtcNow - started < options.Value.TransientRetryWindow;
+        }
+        catch (Exception ex) when (RetryPolicy.IsTransient(ex))
+        {
+            // The ledger itself is out of reach: the outage is still on, so keep the run.
+            return true;
+        }
     }
 
     /// <summary>Renews the lease until stopped; cancels the run's work when the lease was lost.</summary>
