@@ -29,59 +29,23 @@ public sealed class EmptyInputTests(StackFixture stack) : StackTest(stack)
         return run.Error!;
     }
 
-    [Fact]
-    public async Task A_header_only_daily_object_fails_the_run_and_keeps_the_published_day()
+    /// <summary><c>{raw}</c> in <paramref name="error"/> stands for the harness's raw prefix.</summary>
+    [Theory]
+    [InlineData(SampleLayout.Daily, "ads_views/date=2025-08-12/part-00000.csv", "advertiser_id,product_id,type,date\n",
+        "filter: no rows of ads_views for 2025-08-12 in {raw}ads_views/date=2025-08-12/part-00000.csv; upload the day's data and run it again")]
+    [InlineData(SampleLayout.SingleFile, "product_views.csv", "advertiser_id,product_id,date\n",
+        "filter: no rows of product_views for 2025-08-12 in {raw}product_views.csv; upload the day's data and run it again")]
+    [InlineData(SampleLayout.Daily, "advertiser_ids.csv", "advertiser_id\n",
+        "filter: {raw}advertiser_ids.csv lists no advertisers; upload the list of active advertisers (header advertiser_id, one id a line)")]
+    [InlineData(SampleLayout.Daily, "advertiser_ids.csv", "advertiser_id\nNOBODY-1\nNOBODY-2\n",
+        "filter: none of the 2 advertisers in {raw}advertiser_ids.csv appear in the data of 2025-08-12; check that the list and the logs are of the same advertisers")]
+    public async Task A_day_with_nothing_to_rank_fails_its_run_and_keeps_the_published_day(SampleLayout layout, string key, string content, string error)
     {
         await using var harness = await PipelineHarness.CreateAsync(Stack);
-        var before = await PublishDayAsync(harness);
-        await harness.PutRawAsync("ads_views/date=2025-08-12/part-00000.csv", "advertiser_id,product_id,type,date\n");
+        var before = await PublishDayAsync(harness, layout);
+        await harness.PutRawAsync(key, content);
 
-        var error = await RunAgainAsync(harness);
-
-        Assert.Equal(
-            $"filter: no rows of ads_views for 2025-08-12 in {harness.RawPrefix}ads_views/date=2025-08-12/part-00000.csv; upload the day's data and run it again",
-            error);
-        Assert.Equal(before, await harness.PublishedAsync("top_ctr", Day));
-    }
-
-    [Fact]
-    public async Task A_header_only_single_file_fails_the_run_and_keeps_the_published_day()
-    {
-        await using var harness = await PipelineHarness.CreateAsync(Stack);
-        var before = await PublishDayAsync(harness, SampleLayout.SingleFile);
-        await harness.PutRawAsync("product_views.csv", "advertiser_id,product_id,date\n");
-
-        var error = await RunAgainAsync(harness);
-
-        Assert.Equal(
-            $"filter: no rows of product_views for 2025-08-12 in {harness.RawPrefix}product_views.csv; upload the day's data and run it again",
-            error);
-        Assert.Equal(before, await harness.PublishedAsync("top_ctr", Day));
-    }
-
-    [Fact]
-    public async Task An_advertiser_list_without_advertisers_fails_the_run_and_keeps_the_published_day()
-    {
-        await using var harness = await PipelineHarness.CreateAsync(Stack);
-        var before = await PublishDayAsync(harness);
-        await harness.PutRawAsync("advertiser_ids.csv", "advertiser_id\n");
-
-        var error = await RunAgainAsync(harness);
-
-        Assert.StartsWith($"filter: {harness.RawPrefix}advertiser_ids.csv lists no advertisers;", error, StringComparison.Ordinal);
-        Assert.Equal(before, await harness.PublishedAsync("top_ctr", Day));
-    }
-
-    [Fact]
-    public async Task An_advertiser_list_of_advertisers_absent_from_the_day_fails_the_run_and_keeps_the_published_day()
-    {
-        await using var harness = await PipelineHarness.CreateAsync(Stack);
-        var before = await PublishDayAsync(harness);
-        await harness.PutRawAsync("advertiser_ids.csv", "advertiser_id\nNOBODY-1\nNOBODY-2\n");
-
-        var error = await RunAgainAsync(harness);
-
-        Assert.StartsWith($"filter: none of the 2 advertisers in {harness.RawPrefix}advertiser_ids.csv appear in the data of 2025-08-12;", error, StringComparison.Ordinal);
+        Assert.Equal(error.Replace("{raw}", harness.RawPrefix, StringComparison.Ordinal), await RunAgainAsync(harness));
         Assert.Equal(before, await harness.PublishedAsync("top_ctr", Day));
     }
 }
