@@ -34,6 +34,7 @@ public static class RecsApiServiceExtensions
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<PipelineSettingsStore>();
         builder.Services.AddSingleton<CacheControl>();
+        builder.Services.AddSingleton<DatabaseOutageLog>();
         builder.Services.AddSingleton<AdminKey>();
 
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -7,7 +7,7 @@ namespace Recommender.RecsApi.Http;
 /// outage is a 503 with Retry-After (the next request reconnects by itself); anything else
 /// unexpected is a 500 that is logged with its trace id.
 /// </summary>
-public sealed partial class RecsExceptionHandler(IProblemDetailsService problemDetails, ILogger<RecsExceptionHandler> logger) : IExceptionHandler
+public sealed partial class RecsExceptionHandler(IProblemDetailsService problemDetails, DatabaseOutageLog outageLog, ILogger<RecsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Sent with every 503; the problem-details customization adds it.</summary>
     public const string RetryAfterSeconds = "5";
@@ -29,7 +29,7 @@ public sealed partial class RecsExceptionHandler(IProblemDetailsService problemD
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogUnavailable(logger, httpContext.Request.Path, exception.Message);
+            outageLog.Unavailable(httpContext.Request.Path, exception.Message);
         }
         else if (status >= StatusCodes.Status500InternalServerError)
         {
@@ -43,9 +43,6 @@ public sealed partial class RecsExceptionHandler(IProblemDetailsService problemD
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL unavailable while answering {Path}: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while answering {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);

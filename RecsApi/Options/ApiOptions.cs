@@ -37,4 +37,8 @@ public sealed record ApiOptions
 
     [Range(1, 600)]
     public int DatabaseCommandTimeoutSeconds { get; init; } = 15;
+
+    /// <summary>While PostgreSQL is unavailable, a summary of the 503s is logged at most this often.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Api:OutageLogInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan OutageLogInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

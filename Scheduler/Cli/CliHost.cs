@@ -16,6 +16,9 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure?.Invoke(builder);
+
+        // appsettings.json's Logging:LogLevel is the service's; its rules would override the command's level.
+        builder.Services.PostConfigure<LoggerFilterOptions>(options => options.Rules.Clear());
         return builder.Build();
     }
 

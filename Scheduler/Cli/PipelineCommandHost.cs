@@ -18,8 +18,8 @@ internal static class PipelineCommandHost
             {
                 builder.AddPipeline();
                 builder.Services.AddTransient<RunFollower>();
-                // The command prints progress itself; the workers' own logs would repeat it.
-                builder.Logging.SetMinimumLevel(LogLevel.Error);
+                // The command prints progress and errors itself; the workers' own logs would repeat them.
+                builder.Logging.SetMinimumLevel(LogLevel.Critical);
             });
             _ = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
             return await action(host.Services);

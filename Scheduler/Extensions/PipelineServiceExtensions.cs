@@ -4,6 +4,7 @@ using Recommender.Scheduler.Pipeline;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
 using Recommender.Scheduler.Pipeline.Operations;
+using Recommender.Scheduler.Pipeline.Reliability;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Pipeline.Schedule;
 using Recommender.Scheduler.Pipeline.Steps;
@@ -43,6 +44,8 @@ public static class PipelineServiceExtensions
         builder.Services.AddSingleton<PublishStep>();
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<RunLedger>();
+        builder.Services.AddSingleton<WorkFolders>();
+        builder.Services.AddSingleton<VolumeGuard>();
         builder.Services.AddTransient<PipelineWorker>();
         builder.Services.AddSingleton<PipelineSettingsRecorder>();
         builder.Services.AddSingleton<RawInventory>();

@@ -29,7 +29,10 @@ public sealed record PipelineOptions
     [Range(0.0, 1.0)]
     public double MaxBadRowShare { get; init; } = 0.01;
 
-    /// <summary>The volume guard holds a day whose rows are below this share of the recent median.</summary>
+    /// <summary>
+    /// The volume guard holds a day whose dataset rows are below this share of the recent median, or whose
+    /// advertisers with recommendations drop by more than this share.
+    /// </summary>
     [Range(0.0, 1.0, ErrorMessage = "Pipeline:MinRowShare must be between 0 and 1.")]
     public double MinRowShare { get; init; } = 0.2;
 
@@ -69,6 +72,12 @@ public sealed record PipelineOptions
 
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Transient S3 and PostgreSQL failures are retried, past <see cref="MaxAttempts"/>, until this long
+    /// after the run started, so an outage shorter than this does not fail a nightly run.
+    /// </summary>
+    public TimeSpan TransientRetryWindow { get; init; } = TimeSpan.FromMinutes(30);
+
     public string ResolveTempDirectory() =>
         Path.GetFullPath(TempDirectory is { Length: > 0 } configured ? configured : Path.Combine(Path.GetTempPath(), "recommender-pipeline"));
 
@@ -105,6 +114,11 @@ public sealed record PipelineOptions
         if (RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
         {
             yield return "Pipeline:RetryBaseDelay must not be negative nor above Pipeline:RetryMaxDelay.";
+        }
+
+        if (TransientRetryWindow < TimeSpan.Zero)
+        {
+            yield return "Pipeline:TransientRetryWindow must not be negative.";
         }
     }
 }

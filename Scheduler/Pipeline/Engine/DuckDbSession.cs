@@ -20,7 +20,7 @@ public sealed class DuckDbSession : IDisposable
     {
         _cancellationToken = cancellationToken;
         _settings = settings;
-        _spillDirectory = Directory.CreateDirectory(Path.Combine(settings.TempDirectory, $"duckdb-{Guid.NewGuid():N}")).FullName;
+        _spillDirectory = Directory.CreateDirectory(Path.Combine(settings.TempDirectory, Reliability.WorkFolders.SessionFolderName())).FullName;
         _connection = new DuckDBConnection("DataSource=:memory:");
         try
         {

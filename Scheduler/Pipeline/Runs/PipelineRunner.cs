@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Recommender.Contracts;
+using Recommender.Scheduler.Pipeline.Reliability;
 using Recommender.Scheduler.Pipeline.Steps;
 using Recommender.Scheduler.Storage;
 
@@ -13,13 +14,14 @@ namespace Recommender.Scheduler.Pipeline.Runs;
 /// </summary>
 public sealed class PipelineRunner(
     FilterStep filter, TopCtrStep topCtr, TopProductStep topProduct, PublishStep publish,
-    RunLedger ledger, Bucket bucket, IOptions<PipelineOptions> options, ILogger<PipelineRunner> logger)
+    RunLedger ledger, Bucket bucket, WorkFolders workFolders, IOptions<PipelineOptions> options, ILogger<PipelineRunner> logger)
 {
     public async Task RunAsync(
         ClaimedRun run, string worker, RunMeters meters, RunCancellation cancellation, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var work = Directory.CreateDirectory(Path.Combine(settings.ResolveTempDirectory(), $"run-{run.Id}-{run.Attempt}-{Guid.NewGuid():N}"));
+        await workFolders.CleanAsync(cancellationToken);
+        var work = WorkFolders.CreateRunFolder(settings.ResolveTempDirectory(), run.Id, run.Attempt);
         try
         {
             var context = new RunContext(run, worker, new RunKeys(settings.RunsPrefix, run.Date), work.FullName, meters, cancellation);
@@ -36,7 +38,7 @@ public sealed class PipelineRunner(
         }
         finally
         {
-            work.Delete(recursive: true);
+            WorkFolders.Release(work);
         }
     }
 

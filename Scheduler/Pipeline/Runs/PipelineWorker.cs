@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Recommender.Contracts;
+using Recommender.Scheduler.Pipeline.Reliability;
 
 namespace Recommender.Scheduler.Pipeline.Runs;
 
@@ -104,7 +105,13 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
                 // A cancel asked for while the run failed: the operator's word is the last.
                 outcome = new RunOutcome(run, RunOutcomeKind.Cancelled, error);
             }
-            else if (RetryPolicy.IsTransient(ex) && run.Attempt < run.MaxAttempts)
+            else if (VolumeHeld.Of(ex) is not null)
+            {
+                logger.LogWarning("Run {RunId} for {Date} is held: {Error}", run.Id, run.Date, error);
+                await ledger.HoldAsync(run.Id, Name, error, CancellationToken.None);
+                outcome = new RunOutcome(run, RunOutcomeKind.Held, error);
+            }
+            else if (RetryPolicy.IsTransient(ex) && (run.Attempt < run.MaxAttempts || await WithinTransientWindowAsync(run)))
             {
                 var delay = RetryPolicy.Delay(run.Attempt, settings.RetryBaseDelay, settings.RetryMaxDelay);
                 logger.LogWarning(ex, "Run {RunId} failed transiently ({Error}); retrying in {Delay}", run.Id, error, delay);
@@ -137,6 +144,21 @@ public sealed class PipelineWorker(RunLedger ledger, PipelineRunner runner, IOpt
         PipelineTelemetry.RunDuration.Record(clock.Elapsed.TotalSeconds, tag);
         PipelineTelemetry.Runs.Add(1, tag);
         return outcome;
+    }
+
+    /// <summary>Whether a transient failure is still inside <c>Pipeline:TransientRetryWindow</c>, counted from the run's start.</summary>
+    private async Task<bool> WithinTransientWindowAsync(ClaimedRun run)
+    {
+        try
+        {
+            return await ledger.GetAsync(run.Id, CancellationToken.None) is { StartedAt: { } started }
+                && DateTimeOffset.UtcNow - started < options.Value.TransientRetryWindow;
+        }
+        catch (Exception ex) when (RetryPolicy.IsTransient(ex))
+        {
+            // The ledger itself is out of reach: the outage is still on, so keep the run.
+            return true;
+        }
     }
 
     /// <summary>

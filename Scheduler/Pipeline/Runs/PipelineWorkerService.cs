@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Recommender.Scheduler.Pipeline.Operations;
+using Recommender.Scheduler.Pipeline.Reliability;
 using Recommender.Scheduler.Startup;
 
 namespace Recommender.Scheduler.Pipeline.Runs;
@@ -22,6 +23,7 @@ public sealed class PipelineWorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.WhenAll(startup.Migrated, startup.Seeded).WaitAsync(stoppingToken);
+        await services.GetRequiredService<WorkFolders>().CleanAsync(stoppingToken);
         var count = options.Value.Workers;
         logger.LogInformation("Starting {Count} pipeline worker(s)", count);
         var loops = Enumerable.Range(0, count).Select(_ => WorkAsync(services.GetRequiredService<PipelineWorker>(), stoppingToken));

@@ -137,6 +137,10 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
     public Task RetryLaterAsync(long runId, string worker, TimeSpan delay, string error, CancellationToken cancellationToken) =>
         ExecuteAsync(Command("retry_run", runId, worker, (long)delay.TotalMilliseconds, error), cancellationToken);
 
+    /// <summary>The volume guard held the run's day: it ends held with the guard's figures as its error.</summary>
+    public Task HoldAsync(long runId, string worker, string error, CancellationToken cancellationToken) =>
+        ExecuteAsync(Command("hold_run", runId, worker, error), cancellationToken);
+
     public Task FailAsync(long runId, string worker, string error, CancellationToken cancellationToken) =>
         ExecuteAsync(Command("fail_run", runId, worker, error), cancellationToken);
 

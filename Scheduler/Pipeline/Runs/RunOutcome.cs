@@ -10,6 +10,9 @@ public enum RunOutcomeKind
 
     Failed,
 
+    /// <summary>The volume guard held the day; an operator may accept it.</summary>
+    Held,
+
     /// <summary>Another worker holds the date's lock: the run went back to the queue untouched.</summary>
     Deferred,
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
 using Recommender.Scheduler.Pipeline.Input;
+using Recommender.Scheduler.Pipeline.Reliability;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Storage;
 
@@ -52,12 +53,11 @@ public sealed class FilterStep(
             {
                 PipelineTelemetry.BadRows.Add(reason.Count, new("dataset", scan.Dataset), new("reason", reason.Reason));
             }
+        }
 
-            // A file spanning many days that has none of this one is missing input, not an empty day.
-            if (located[RawDataset.All.Single(d => d.Name == scan.Dataset)] is { Layout: RawLayout.SingleFile } single && scan.RowsRead == 0)
-            {
-                throw new PipelineFailure($"no raw data for {date:yyyy-MM-dd}: {single.Keys[0]} has no rows of that date");
-            }
+        if (EmptyInput.Problem(result, located, locator.AdvertiserIdsKey, date) is { } empty)
+        {
+            throw new PipelineFailure(empty);
         }
 
         if (DataQuality.TooManyBadRows(result, maxShare) is { } tooMany)

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
+using Recommender.Scheduler.Pipeline.Reliability;
 using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Storage;
 
@@ -12,12 +13,13 @@ namespace Recommender.Scheduler.Pipeline.Steps;
 /// <summary>
 /// Publish: in one transaction, replaces the date's rows of top_ctr, top_product and
 /// daily_advertisers (binary COPY), records the date, applies retention, marks the run succeeded
-/// and notifies listeners — so no reader sees half a date.
+/// and notifies listeners — so no reader sees half a date. The volume guard may hold the day first.
 /// </summary>
-public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, EngineSettings engineSettings, IOptions<PipelineOptions> options) : IPipelineStep
+public sealed class PublishStep(
+    NpgsqlDataSource dataSource, Bucket bucket, EngineSettings engineSettings, VolumeGuard volumeGuard, IOptions<PipelineOptions> options) : IPipelineStep
 {
     /// <summary>Key of the transaction lock that serialises publishes ("RecsPubl").</summary>
-    private const long PublishLock = 0x5265_6373_5075_626C;
+    public const long PublishLock = 0x5265_6373_5075_626C;
 
     /// <summary>First key of the per-run advisory lock Publish holds for its transaction ("RcRn"); cancel_run() tries it.</summary>
     private const int RunLockClass = 0x5263_526E;
@@ -35,6 +37,11 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
         await Task.WhenAll(files.Select(f => bucket.DownloadFileAsync(f.Key, f.Path, cancellationToken)));
 
         var date = context.Run.Date;
+        using var duck = new DuckDbSession(engineSettings with { Threads = 1 });
+        var advertisers = duck.Scalar<int>(
+            $"SELECT count(*) FROM (SELECT advertiser_id FROM read_parquet({Sql.Text(files[0].Path)}) UNION SELECT advertiser_id FROM read_parquet({Sql.Text(files[1].Path)}))");
+        await volumeGuard.CheckAsync(context.Run.Id, date, advertisers, cancellationToken);
+
         var retention = options.Value.RetentionDays;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -57,7 +64,6 @@ public sealed class PublishStep(NpgsqlDataSource dataSource, Bucket bucket, Engi
         }
 
         await ExecuteAsync(Command(connection, "publish_clear_date", date), cancellationToken);
-        using var duck = new DuckDbSession(engineSettings with { Threads = 1 });
         var meter = context.Meters.Start(Name, RunMeters.Rows, files.Sum(f => duck.Scalar<long>($"SELECT count(*) FROM read_parquet({Sql.Text(f.Path)})")));
         var rows = await CopyAsync(connection, duck, meter, files[0].Path,
             "COPY top_ctr (date, advertiser_id, rank, product_id, clicks, impressions, ctr) FROM STDIN (FORMAT BINARY)",

@@ -11,33 +11,8 @@ public sealed class CliTests(StackFixture stack) : StackTest(stack)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<(int ExitCode, string Output, string Errors)> SchedulerAsync(PipelineHarness harness, params string[] args)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Scheduler"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__recs"] = harness.ConnectionString;
-        start.Environment["ConnectionStrings__storage"] = await Stack.App.GetConnectionStringAsync("storage", Cancel);
-        start.Environment["Pipeline__RawPrefix"] = harness.RawPrefix;
-        start.Environment["Pipeline__RunsPrefix"] = harness.RunsPrefix;
-        start.Environment["Pipeline__Threads"] = "1";
-        start.Environment["Pipeline__MemoryLimit"] = "512MB";
-        start.Environment["AWS_ACCESS_KEY_ID"] = "recommender-local";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "recommender-local";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var errors = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> SchedulerAsync(PipelineHarness harness, params string[] args) =>
+        SchedulerProcess.RunAsync(Stack, harness, null, args);
 
     [Fact]
     public async Task Run_processes_the_date_and_shows_each_step()
@@ -136,5 +111,22 @@ public sealed class CliTests(StackFixture stack) : StackTest(stack)
             ["2025-09-13 skip_no_raw_data skipped: no raw data in the bucket", "2025-09-14 queue            would queue: never published"],
             errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal(0L, await harness.ScalarAsync<long>("SELECT count(*) FROM pipeline_runs"));
+    }
+
+    [Fact]
+    public async Task Run_prints_only_its_own_progress_and_errors()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        await harness.GenerateAsync(PipelineHarness.Tiny(Day));
+
+        var (succeeded, succeededOutput, succeededErrors) = await SchedulerAsync(harness, "run", "--date", "2025-09-14");
+        var (failed, failedOutput, failedErrors) = await SchedulerAsync(harness, "run", "--date", "2025-09-15");
+
+        Assert.Equal((0, 1), (succeeded, failed));
+        Assert.Equal(("", ""), (succeededOutput, failedOutput));
+        var progress = new System.Text.RegularExpressions.Regex(@"^(queued run \d+ for \d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2} run \d+ .+|error: run \d+ for .+)$");
+        var lines = (succeededErrors + failedErrors).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches(progress, line));
+        Assert.Single(lines, line => line.StartsWith("error: ", StringComparison.Ordinal));
     }
 }

@@ -95,7 +95,7 @@ public sealed class FailedRunTests(StackFixture stack) : StackTest(stack)
         var runId = await harness.EnqueueAsync(Day.AddDays(-3));
         await harness.DrainAsync();
 
-        Assert.StartsWith("filter: no raw data for 2025-08-02", (await harness.RunAsync(runId)).Error, StringComparison.Ordinal);
+        Assert.StartsWith($"filter: no rows of ads_views for 2025-08-02 in {harness.RawPrefix}ads_views.csv;", (await harness.RunAsync(runId)).Error, StringComparison.Ordinal);
     }
 
     [Fact]
