@@ -77,6 +77,8 @@ public sealed class SnapshotLoader(IOptions<ApiOptions> options)
                     Add(lists, current, date, models);
                     current = advertiserId;
                 }
+
+                models[reader.GetInt32(0)].Add(ModelRow.Read(reader, 2));
             }
         }
 
