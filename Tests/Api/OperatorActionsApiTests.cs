@@ -44,7 +44,11 @@ public sealed class OperatorActionsApiTests(StackFixture stack) : AdminTest(stac
     [Fact]
     public async Task A_queued_run_cancelled_is_202_and_a_second_cancel_is_409()
     {
-        var queued = (await Admin.QueueRunAsync(OldDate.AddDays(2), StackFixture.AdminApiKey)).Content!;
+        // Queued for later, so the stack's worker cannot claim it before the cancel arrives.
+        var runId = long.Parse((await Rows(
+            $"INSERT INTO pipeline_runs (logical_date, trigger, not_before) VALUES ('{OldDate.AddDays(2):yyyy-MM-dd}', 'manual', now() + interval '1 hour') RETURNING id"))[0],
+            System.Globalization.CultureInfo.InvariantCulture);
+        var queued = new { RunId = runId };
 
         var cancel = await Admin.SendAsync(() => Api.CancelRunAsync(queued.RunId, StackFixture.AdminApiKey, Cancel));
         var again = await Admin.SendAsync(() => Api.CancelRunAsync(queued.RunId, StackFixture.AdminApiKey, Cancel));

@@ -74,6 +74,8 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Pipeline:PollInterval"] = "00:00:01",
             ["Pipeline:RetryBaseDelay"] = "00:00:00.200",
             ["Pipeline:RetryMaxDelay"] = "00:00:01",
+            // Transient failures count against MaxAttempts only; the tests of the retry window set one.
+            ["Pipeline:TransientRetryWindow"] = "00:00:00",
             ["Schedule:Enabled"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

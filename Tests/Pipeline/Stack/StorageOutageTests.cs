@@ -20,6 +20,8 @@ public sealed class StorageOutageTests(StackFixture stack) : StackTest(stack)
         await using var harness = await PipelineHarness.CreateAsync(Stack, new Dictionary<string, string?>
         {
             ["Pipeline:TransientRetryWindow"] = "00:10:00",
+            // One attempt: without the window the first failure during the outage would end the run.
+            ["Pipeline:MaxAttempts"] = "1",
             ["Pipeline:RetryBaseDelay"] = "00:00:01",
             ["Pipeline:RetryMaxDelay"] = "00:00:05",
         });
