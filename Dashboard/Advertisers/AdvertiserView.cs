@@ -22,10 +22,9 @@ public sealed record AdvertiserView(
     /// <summary>Reads the view of <paramref name="advertiserId"/> on <paramref name="date"/> (the latest published date when null).</summary>
     public static async Task<AdvertiserView> LoadAsync(IRecsApi api, string advertiserId, DateOnly? date, CancellationToken cancellationToken)
     {
-        var day = date is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
         var datesCall = api.GetPublishedDatesAsync(cancellationToken);
-        var ctrCall = api.GetRecommendationsAsync(advertiserId, ModelNames.TopCtr, day, cancellationToken);
-        var productCall = api.GetRecommendationsAsync(advertiserId, ModelNames.TopProduct, day, cancellationToken);
+        var ctrCall = ListOnAsync(api, advertiserId, ModelNames.TopCtr, date, cancellationToken);
+        var productCall = ListOnAsync(api, advertiserId, ModelNames.TopProduct, date, cancellationToken);
         var historyCall = api.GetHistoryAsync(advertiserId, HistoryDays, cancellationToken);
         await Task.WhenAll(datesCall, ctrCall, productCall, historyCall);
 
@@ -52,6 +51,22 @@ public sealed record AdvertiserView(
 
         return new AdvertiserView(advertiserId, shown, dates, ctrCall.Result.Products, productCall.Result.Products,
             previous, previousCtr, previousProduct, historyCall.Result);
+    }
+
+    // On a chosen date an advertiser that was not active then has no lists: shown empty, not as an error.
+    // Without a date (the latest) a 404 means the advertiser is unknown, which the page reports.
+    private static async Task<RecommendationsResponse> ListOnAsync(
+        IRecsApi api, string advertiserId, string model, DateOnly? date, CancellationToken cancellationToken)
+    {
+        var day = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            return await api.GetRecommendationsAsync(advertiserId, model, day, cancellationToken);
+        }
+        catch (Refit.ApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound && date is { } chosen)
+        {
+            return new RecommendationsResponse(advertiserId, model, chosen, []);
+        }
     }
 
     // An advertiser new on the shown date had no list the day before: everything is new.

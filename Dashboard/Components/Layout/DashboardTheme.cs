@@ -16,6 +16,7 @@ public static class DashboardTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#7fb2ff",
+            PrimaryContrastText = "#0b1a2e", // dark text on the light primary keeps contrast (selected toggles, filled buttons)
             Secondary = "#ffb86b",
             AppbarBackground = "#1e2330",
         },
