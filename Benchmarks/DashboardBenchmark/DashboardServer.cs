@@ -28,6 +28,9 @@ internal sealed class DashboardServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["RecsApi__BaseAddress"] = recsApi.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The admin sign-in needs its secrets to start; the benchmark measures the read-only pages.
+        start.Environment["Admin__Password"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        start.Environment["Admin__ApiKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The Dashboard did not start.");
