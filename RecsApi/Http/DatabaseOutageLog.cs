@@ -57,8 +57,9 @@ public sealed partial class DatabaseOutageLog(NpgsqlDataSource dataSource, IOpti
                 await using var command = dataSource.CreateCommand("SELECT 1");
                 await command.ExecuteScalarAsync();
             }
-            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Still away, or a pooled connection that died with the server: probe again.
                 continue;
             }
 

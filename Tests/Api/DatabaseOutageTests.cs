@@ -25,9 +25,6 @@ public sealed class DatabaseOutageTests(StackFixture stack) : StandardDataTest(s
         var earlierDate = $"/recommendations/{data.Alpha}/top_ctr?date={data.D2:yyyy-MM-dd}";
         var latest = $"/recommendations/{data.Alpha}/top_ctr";
         var commands = Stack.App.Services.GetRequiredService<ResourceCommandService>();
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var watcher = WatchAsync("recsapi", logs, watching.Token);
 
         var stopped = await commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StopCommand, Cancel);
         Assert.True(stopped.Success, stopped.Message);
@@ -41,12 +38,6 @@ public sealed class DatabaseOutageTests(StackFixture stack) : StandardDataTest(s
             Assert.NotNull(unavailable.Headers.RetryAfter);
             // The latest date lives in memory and is still answered.
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(latest));
-            // 200 more 503s, 50 at a time: each waits out the connection attempt, so one by one would take minutes.
-            for (var round = 0; round < 4; round++)
-            {
-                var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => StatusAsync("/runs")));
-                Assert.All(statuses, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
-            }
         }
         finally
         {
@@ -63,17 +54,6 @@ public sealed class DatabaseOutageTests(StackFixture stack) : StandardDataTest(s
         await EventuallyAsync(async () => await StatusAsync(earlierDate) == HttpStatusCode.OK, "an earlier date to answer 200 again", Patience);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"healing took {clock.Elapsed}");
 
-        // The outage is in the log as one line when it started, summaries and one when it ended, not one per 503.
-        await EventuallyAsync(() => Task.FromResult(logs.Any(l => l.Contains("PostgreSQL is back after", StringComparison.Ordinal))), "the end of the outage in the log", Patience);
-        await watching.CancelAsync();
-        await watcher;
-        var outageLines = logs.Where(l => l.Contains("PostgreSQL", StringComparison.Ordinal) && l.Contains("503", StringComparison.Ordinal)).ToList();
-        Assert.Single(outageLines, l => l.Contains("PostgreSQL is unavailable (first seen answering", StringComparison.Ordinal));
-        var ended = Assert.Single(outageLines, l => l.Contains("PostgreSQL is back after", StringComparison.Ordinal));
-        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(ended, @"; (\d+) requests were answered 503").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(total >= 201, $"the end of the outage counted {total} 503s: {ended}");
-        Assert.True(outageLines.Count < 20, $"{outageLines.Count} log lines for one outage of {total} 503s");
-
         // The listener is back too: a new publication reaches the in-memory snapshot.
         await Fixture.PublishAsync(data.D0, [new FixtureAdvertiser(data.Alpha, ["healed"], ["healed"]), data.BravoOnD0, data.EchoOn(data.D0)], Cancel);
         await EventuallyAsync(
@@ -83,25 +63,6 @@ public sealed class DatabaseOutageTests(StackFixture stack) : StandardDataTest(s
         foreach (var resource in StackFixture.Resources)
         {
             await Stack.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-        }
-    }
-
-    /// <summary>Collects a resource's console lines until cancelled.</summary>
-    private async Task WatchAsync(string resource, System.Collections.Concurrent.ConcurrentQueue<string> lines, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var batch in Stack.App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(cancellationToken))
-            {
-                foreach (var line in batch)
-                {
-                    lines.Enqueue(line.Content);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Done watching.
         }
     }
 
