@@ -30,8 +30,8 @@ public sealed class MainLayoutTests : DashboardComponentTest
         var layout = RenderLayout();
 
         layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-interactive='true']")));
-        Assert.Equal("Switch to light theme", layout.Find("#theme-toggle").GetAttribute("aria-label"));
+        layout.WaitForAssertion(() => Assert.Equal("Switch to light theme", layout.Find("#theme-toggle").GetAttribute("aria-label")));
         layout.Find("#theme-toggle").Click();
-        Assert.Equal("Switch to dark theme", layout.Find("#theme-toggle").GetAttribute("aria-label"));
+        layout.WaitForAssertion(() => Assert.Equal("Switch to dark theme", layout.Find("#theme-toggle").GetAttribute("aria-label")));
     }
 }
