@@ -157,6 +157,44 @@ public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackT
         Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
     }
 
+    [Fact]
+    public async Task Sign_in_admin_and_the_admin_dialogs_have_no_serious_accessibility_violations_light_and_dark()
+    {
+        var violations = new List<string>();
+
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            var suffix = scheme.ToString().ToLowerInvariant();
+            var page = await _browser.NewPageAsync(scheme);
+            await page.GotoAsync(new Uri(_dashboard, "signin?returnUrl=%2Fadmin").ToString());
+            await Assertions.Expect(page.Locator("#sign-in-form")).ToBeVisibleAsync();
+            violations.AddRange((await DashboardBrowser.SeriousViolationsAsync(page)).Select(v => $"signin ({scheme}): {v}"));
+            await DashboardBrowser.ScreenshotAsync(page, $"signin-{suffix}");
+
+            await page.FillAsync("#password", StackFixture.DashboardAdminPassword);
+            await page.ClickAsync("#sign-in-submit");
+            await Assertions.Expect(page.Locator("[data-signed-in]")).ToHaveTextAsync("admin");
+            await Assertions.Expect(page.Locator("#backfill")).ToBeVisibleAsync();
+            violations.AddRange((await DashboardBrowser.SeriousViolationsAsync(page)).Select(v => $"admin ({scheme}): {v}"));
+            await DashboardBrowser.ScreenshotAsync(page, $"admin-{suffix}");
+
+            foreach (var (name, opener, shows) in new[] { ("run-date-dialog", "#run-date", "#run-date-input"), ("backfill-dialog", "#backfill", "#backfill-from") })
+            {
+                await page.ClickAsync(opener);
+                await Assertions.Expect(page.Locator(shows)).ToBeVisibleAsync();
+                violations.AddRange((await DashboardBrowser.SeriousViolationsAsync(page)).Select(v => $"{name} ({scheme}): {v}"));
+                await DashboardBrowser.ScreenshotAsync(page, $"{name}-{suffix}");
+                await page.Keyboard.PressAsync("Escape");
+                await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.True(_browser.Errors.Count == 0, string.Join("\n", _browser.Errors));
+    }
+
     private static async Task ReadBodyAsync(IResponse response, List<string> bodies)
     {
         try

@@ -54,6 +54,25 @@ public sealed class AdvertisersTests : DashboardComponentTest
         Assert.Contains("adv-0139", rows[0].TextContent);
     }
 
+    [Theory]
+    [InlineData("/advertisers", "Advertiser", "mud-direction-asc")]
+    [InlineData("/advertisers?sort=-views", "Views", "mud-direction-desc")]
+    public void Shows_the_order_it_loaded_as_the_arrow_of_its_column(string address, string column, string direction)
+    {
+        Api.WithPublishedDays(advertisers: 30, days: 1);
+        NavigateTo(address);
+
+        var page = RenderPage<Advertisers>();
+
+        WaitForState(page, "advertisers", "ready");
+        var arrows = page.FindAll("#advertisers-grid thead th")
+            .Where(th => th.QuerySelector(".sort-direction-icon.mud-direction-asc, .sort-direction-icon.mud-direction-desc") is not null)
+            .ToList();
+        var sorted = Assert.Single(arrows);
+        Assert.Contains(column, sorted.TextContent);
+        Assert.NotNull(sorted.QuerySelector($".sort-direction-icon.{direction}"));
+    }
+
     [Fact]
     public void Says_nothing_is_published_before_the_first_run()
     {
