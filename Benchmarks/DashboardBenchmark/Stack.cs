@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Recommender.Benchmarks.LoadBenchmark;
+using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Benchmarks.DashboardBenchmark;
 
@@ -8,10 +10,10 @@ internal sealed class Stack : IAsyncDisposable
     private readonly TempPostgres _postgres;
     private readonly RecsApiServer _api;
 
-    private Stack(TempPostgres postgres, RecsApiServer api, DashboardServer dashboard, IReadOnlyList<string> advertisers) =>
+    private Stack(TempPostgres postgres, RecsApiServer api, WebAppProcess dashboard, IReadOnlyList<string> advertisers) =>
         (_postgres, _api, Dashboard, Advertisers) = (postgres, api, dashboard, advertisers);
 
-    public DashboardServer Dashboard { get; }
+    public WebAppProcess Dashboard { get; }
 
     public IReadOnlyList<string> Advertisers { get; }
 
@@ -27,7 +29,16 @@ internal sealed class Stack : IAsyncDisposable
         var advertisers = await BenchmarkData.CreateAsync(postgres.ConnectionString, root, settings);
         var api = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString, TimeSpan.FromSeconds(settings.ReadyTimeout));
         await CheckApiAsync(api.BaseAddress, advertisers[0]);
-        var dashboard = await DashboardServer.StartAsync(root, Configuration, api.BaseAddress);
+        var dashboard = await WebAppProcess.StartAsync(root, "Dashboard", Configuration, new Dictionary<string, string>
+        {
+            // Development serves the static web assets (MudBlazor's) from the build output, as the AppHost runs it.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["RecsApi__BaseAddress"] = api.BaseAddress.ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+            // The admin sign-in needs its secrets to start; the benchmark measures the read-only pages.
+            ["Admin__Password"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            ["Admin__ApiKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        }, TimeSpan.FromSeconds(60));
         return new Stack(postgres, api, dashboard, advertisers);
     }
 

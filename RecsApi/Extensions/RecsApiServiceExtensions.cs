@@ -35,6 +35,7 @@ public static class RecsApiServiceExtensions
         builder.Services.AddSingleton<PipelineSettingsStore>();
         builder.Services.AddSingleton<CacheControl>();
         builder.Services.AddSingleton<DatabaseOutageLog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseOutageLog>());
         builder.Services.AddSingleton<AdminKey>();
 
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -7,13 +7,16 @@ namespace Recommender.RecsApi.Http;
 /// <summary>
 /// Logs a PostgreSQL outage as three kinds of line instead of one per 503: once when it starts, a
 /// summary with counts at most once per <c>Api:OutageLogInterval</c> while it lasts, and once when a
-/// probe finds the database back.
+/// probe finds the database back. The probe runs in this hosted service, started by the first 503 of
+/// an outage and stopped with the application.
 /// </summary>
 public sealed partial class DatabaseOutageLog(NpgsqlDataSource dataSource, IOptions<ApiOptions> options, TimeProvider time, ILogger<DatabaseOutageLog> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _outageStarted = new(0, 1);
     private bool _down;
     private long _started;
     private long _lastSummary;
@@ -32,7 +35,7 @@ public sealed partial class DatabaseOutageLog(NpgsqlDataSource dataSource, IOpti
             {
                 (_down, _started, _lastSummary, _unavailable, _sinceSummary) = (true, now, now, 1, 0);
                 LogStarted(logger, path, reason);
-                _ = ProbeAsync();
+                _outageStarted.Release();
                 return;
             }
 
@@ -46,31 +49,43 @@ public sealed partial class DatabaseOutageLog(NpgsqlDataSource dataSource, IOpti
         }
     }
 
-    /// <summary>Checks for the database's return, then logs the end of the outage with its totals.</summary>
-    private async Task ProbeAsync()
+    /// <summary>For each outage: checks for the database's return, then logs its end with the totals.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (true)
         {
-            await Task.Delay(ProbeInterval, time);
-            try
-            {
-                await using var command = dataSource.CreateCommand("SELECT 1");
-                await command.ExecuteScalarAsync();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Still away, or a pooled connection that died with the server: probe again.
-                continue;
-            }
-
+            await _outageStarted.WaitAsync(stoppingToken);
+            await WaitUntilBackAsync(stoppingToken);
             lock (_lock)
             {
                 LogEnded(logger, time.GetElapsedTime(_started).TotalSeconds, _unavailable);
                 _down = false;
             }
-
-            return;
         }
+    }
+
+    private async Task WaitUntilBackAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            await Task.Delay(ProbeInterval, time, stoppingToken);
+            try
+            {
+                await using var command = dataSource.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Still away, or a pooled connection that died with the server: probe again.
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _outageStarted.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL is unavailable (first seen answering {Path}: {Reason}); requests that need it get 503 until it is back")]
