@@ -7,9 +7,6 @@ namespace Recommender.RecsApi.Data;
 /// <summary>The pipeline's run ledger, read for /runs; <see cref="RunQueue"/> writes it.</summary>
 public sealed class RunLedger(NpgsqlDataSource dataSource)
 {
-    public const string ManualTrigger = "manual";
-    public const string BackfillTrigger = "backfill";
-
     public async Task<(IReadOnlyList<RunSummary> Runs, int Total)> GetRunsAsync(
         RunFilter filter, int limit, int offset, CancellationToken cancellationToken)
     {
