@@ -5,6 +5,8 @@ namespace Recommender.Contracts;
 /// has (succeeded or reused); <see cref="StepCounts"/> gives every step status's count. Who queued it:
 /// <see cref="Trigger"/> (why) and <see cref="Source"/> (<c>schedule</c>, <c>cli:&lt;os user&gt;</c>,
 /// <c>api:&lt;key id&gt;</c> with an optional <c>/&lt;actor&gt;</c>; never a key).
+/// <see cref="CancelTooLate"/>: an operator's cancel reached the run inside Publish's transaction,
+/// so the run finished (<see cref="CancelRequested"/> is then true as well).
 /// </summary>
 public sealed record RunSummary(
     long Id,
@@ -24,4 +26,5 @@ public sealed record RunSummary(
     string? Source = null,
     RunParameters? Parameters = null,
     double? DurationSeconds = null,
-    bool CancelRequested = false);
+    bool CancelRequested = false,
+    bool CancelTooLate = false);

@@ -61,7 +61,8 @@ public static class AdminApi
             .WithSummary("Cancel a queued or running run (admin)")
             .WithDescription(
                 "Needs X-Api-Key. 202: a queued run ends cancelled at once (done=true); a running run's worker stops it within " +
-                "seconds and publishes nothing. 200 with done=false: the run is inside Publish's transaction and will finish. " +
+                "seconds and publishes nothing. 200 with done=false: the run is already publishing (inside Publish's transaction) and will " +
+                "finish; the ledger records the cancel as too late (cancel_requested and cancel_too_late on the run). " +
                 "404 for an unknown run; 409 when it already ended.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -204,7 +205,7 @@ public static class AdminApi
             (var status, "requested") => TypedResults.Accepted(location, new RunActionResponse(
                 id, RunActions.Cancel, true, status, $"Run {id} is running; its worker stops it within seconds, and nothing of it is published.")),
             (var status, "publishing") => WithLocation(httpContext.Request, location, TypedResults.Ok(new RunActionResponse(
-                id, RunActions.Cancel, false, status, $"Run {id} is inside Publish's transaction and will finish; the cancel came too late."))),
+                id, RunActions.Cancel, false, status, $"Run {id} is already publishing; it will finish. The cancel came too late and is recorded on the run."))),
             (var status, _) => Problems.Status(StatusCodes.Status409Conflict, "Run already ended", $"Run {id} already ended {status}; there is nothing to cancel."),
         };
     }

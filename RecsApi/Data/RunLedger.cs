@@ -116,7 +116,8 @@ public sealed class RunLedger(NpgsqlDataSource dataSource)
             reader.Get<string>("source"),
             ReadParameters(reader.Get<string>("parameters")),
             Seconds(reader.Maybe<double>("duration_seconds")),
-            reader.Get<bool>("cancel_requested"));
+            reader.Get<bool>("cancel_requested"),
+            reader.Get<bool>("cancel_too_late"));
     }
 
     /// <summary>What the run was queued with; null when it recorded nothing (the column's default, <c>{}</c>).</summary>

@@ -18,7 +18,7 @@ internal static class CancelCommand
                 null => (1, $"error: run {runId} does not exist"),
                 (_, CancelOutcomes.Cancelled) => (0, $"run {runId} cancelled"),
                 (_, CancelOutcomes.Requested) => (0, $"run {runId} is running; its worker stops it within seconds and nothing of it is published"),
-                (_, CancelOutcomes.Publishing) => (0, $"run {runId} is inside Publish's transaction and will finish; the cancel came too late"),
+                (_, CancelOutcomes.Publishing) => (0, $"run {runId} is already publishing; it will finish (the cancel came too late and is recorded on the run)"),
                 var (status, _) => (1, $"error: run {runId} already ended {status}; nothing to cancel"),
             };
             Console.Error.WriteLine(message);

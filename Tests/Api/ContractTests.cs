@@ -73,7 +73,7 @@ public sealed class ContractTests(StackFixture stack) : StandardDataTest(stack)
         Assert.Equal(["page", "page_size", "total_items", "total_pages", "items"], Names(json));
         Assert.Equal(
             ["id", "logical_date", "trigger", "status", "attempt", "max_attempts", "queued_at", "started_at", "finished_at", "worker", "error",
-             "steps_total", "steps_succeeded", "step_counts", "source", "parameters", "duration_seconds", "cancel_requested"],
+             "steps_total", "steps_succeeded", "step_counts", "source", "parameters", "duration_seconds", "cancel_requested", "cancel_too_late"],
             Names(json.GetProperty("items")[0]));
         Assert.Equal(
             ["pending", "running", "succeeded", "reused", "failed", "skipped", "cancelled"],

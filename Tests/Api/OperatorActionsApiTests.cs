@@ -12,7 +12,7 @@ public sealed class OperatorActionsApiTests(StackFixture stack) : AdminTest(stac
 {
     private static readonly DateOnly OldDate = new(2001, 8, 1);
 
-    private static string KeyId => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StackFixture.AdminApiKey)))[..8];
+    internal static string KeyId => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StackFixture.AdminApiKey)))[..8];
 
     [Fact]
     public async Task Pipeline_serves_the_settings_the_scheduler_recorded()
@@ -154,18 +154,5 @@ public sealed class OperatorActionsApiTests(StackFixture stack) : AdminTest(stac
         }
     }
 
-    private async Task<List<string>> Rows(string sql)
-    {
-        await using var command = Fixture.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync(Cancel);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Cancel))
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            rows.Add(string.Join('|', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> Rows(string sql) => Fixture.DataSource.RowsAsync(sql);
 }

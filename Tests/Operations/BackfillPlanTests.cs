@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Operations;
 using Recommender.Scheduler.Pipeline.Runs;
+using Recommender.Scheduler.SampleData;
 using Recommender.Tests.Infrastructure;
 using Recommender.Tests.Pipeline.Stack;
 
@@ -67,5 +68,29 @@ public sealed class BackfillPlanTests(StackFixture stack) : StackTest(stack)
         var again = await BackfillAsync(harness, mode, dryRun: true);
         Assert.All(again.Where(d => queued.Contains(d.Date.RunId ?? 0)), d => Assert.Equal(BackfillDecisions.SkipActive, d.Date.Decision));
         Assert.Equal(queued.Length, again.Count(d => d.Date.Decision == BackfillDecisions.SkipActive));
+    }
+    [Fact]
+    public async Task In_the_single_file_layout_a_dry_run_never_says_no_raw_data_for_a_date_a_run_finds()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        await harness.GenerateAsync(PipelineHarness.Tiny(Last, days: 3) with { Layout = SampleLayout.SingleFile });
+        await harness.EnqueueAsync(Last.AddDays(-1));
+        await harness.DrainAsync();
+        Assert.Equal(0, await harness.Services.GetRequiredService<RawInventory>().RefreshAsync(Cancel));
+        Assert.Equal(["ads_views,product_views|True"], await harness.RowsAsync(
+            "SELECT array_to_string(single_file_datasets, ','), any_date FROM raw_inventory_layout"));
+
+        var plan = await harness.Ledger.BackfillAsync(Last.AddDays(-2), Last, ReprocessModes.Missing, true, 3, RunSources.Cli, Cancel);
+
+        Assert.Equal([BackfillDecisions.Queue, BackfillDecisions.SkipPublished, BackfillDecisions.Queue], plan.Select(d => d.Date.Decision));
+        Assert.Equal(["would queue: never published", "skipped: already published", "would queue: never published"], plan.Select(d => d.Date.Reason));
+
+        var done = await harness.Ledger.BackfillAsync(Last.AddDays(-2), Last, ReprocessModes.Missing, false, 3, RunSources.Cli, Cancel);
+        await harness.DrainAsync();
+
+        var queued = done.Where(d => d.Created).Select(d => d.Date.RunId!.Value).ToArray();
+        Assert.Equal(2, queued.Length);
+        Assert.Equal([RunStatuses.Succeeded, RunStatuses.Succeeded], await harness.RowsAsync("SELECT status FROM pipeline_runs WHERE id = ANY($1)", queued));
+        Assert.Equal(["2025-10-22", "2025-10-23", "2025-10-24"], await harness.RowsAsync("SELECT date FROM published_dates ORDER BY date"));
     }
 }

@@ -89,5 +89,7 @@ public sealed class CancelRunTests(StackFixture stack) : StackTest(stack)
         Assert.Equal(RunOutcomeKind.Succeeded, outcome!.Kind);
         Assert.Equal(RunStatuses.Succeeded, (await harness.RunAsync(runId)).Status);
         Assert.Equal(["2025-10-07"], await harness.RowsAsync("SELECT date FROM published_dates"));
+        Assert.Equal(["True|True"], await harness.RowsAsync(
+            "SELECT cancel_requested_at IS NOT NULL, cancel_too_late FROM pipeline_runs WHERE id = $1", runId));
     }
 }

@@ -12,12 +12,14 @@ namespace Recommender.Tests.Operations;
 /// <summary>
 /// The real S3 client with a hook for tests: downloads (GetObject) of keys ending in a given suffix
 /// can be held until released, or fail. The step that reads them is then known to be running (or to fail).
+/// Uploads (PutObject) can be held too: the step that writes them has done its work but not finished.
 /// </summary>
 public class GatedS3 : DispatchProxy
 {
     private static readonly MethodInfo GatedMethod = typeof(GatedS3).GetMethod(nameof(GatedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _uploadHolds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _faults = new(StringComparer.Ordinal);
     private IAmazonS3 _inner = null!;
 
@@ -47,11 +49,17 @@ public class GatedS3 : DispatchProxy
     /// <summary>Holds downloads of keys ending in <paramref name="suffix"/> until <see cref="Release"/>.</summary>
     public void Hold(string suffix) => _holds[suffix] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Holds uploads of keys ending in <paramref name="suffix"/> until <see cref="Release"/>.</summary>
+    public void HoldUploads(string suffix) => _uploadHolds[suffix] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Release(string suffix)
     {
-        if (_holds.TryRemove(suffix, out var hold))
+        foreach (var holds in new[] { _holds, _uploadHolds })
         {
-            hold.TrySetResult();
+            if (holds.TryRemove(suffix, out var hold))
+            {
+                hold.TrySetResult();
+            }
         }
     }
 
@@ -70,6 +78,12 @@ public class GatedS3 : DispatchProxy
             {
                 return GatedMethod.Invoke(this, [hold?.Task, fault, request, token]);
             }
+        }
+
+        if (targetMethod is { Name: nameof(IAmazonS3.PutObjectAsync) } && args is [PutObjectRequest put, CancellationToken putToken]
+            && _uploadHolds.FirstOrDefault(h => put.Key.EndsWith(h.Key, StringComparison.Ordinal)).Value is { } putHold)
+        {
+            return GatedPutAsync(putHold.Task, put, putToken);
         }
 
         try
@@ -95,5 +109,11 @@ public class GatedS3 : DispatchProxy
         }
 
         return await _inner.GetObjectAsync(request, cancellationToken);
+    }
+
+    private async Task<PutObjectResponse> GatedPutAsync(Task hold, PutObjectRequest request, CancellationToken cancellationToken)
+    {
+        await hold.WaitAsync(cancellationToken);
+        return await _inner.PutObjectAsync(request, cancellationToken);
     }
 }

@@ -11,6 +11,7 @@ WHERE ($1::text IS NULL OR r.status = $1::text)
 SELECT r.id, r.logical_date, r.trigger, r.status, r.attempt, r.max_attempts,
        r.queued_at, r.started_at, r.finished_at, r.worker, r.error,
        r.source, r.parameters::text AS parameters, r.cancel_requested_at IS NOT NULL AS cancel_requested,
+       r.cancel_too_late,
        extract(epoch FROM coalesce(r.finished_at, CASE WHEN r.status = 'running' THEN now() END) - r.started_at)::double precision AS duration_seconds,
        s.total, s.pending, s.running, s.succeeded, s.reused, s.failed, s.skipped, s.cancelled
 FROM pipeline_runs r

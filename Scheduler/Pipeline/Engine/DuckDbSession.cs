@@ -14,9 +14,12 @@ public sealed class DuckDbSession : IDisposable
     private readonly string _spillDirectory;
     private readonly CancellationToken _cancellationToken;
     private readonly EngineSettings _settings;
+    private readonly Lock _lock = new();
+    private bool _disposed;
 
     /// <param name="cancellationToken">Interrupts the running statement (a step's timeout or shutdown).</param>
-    public DuckDbSession(EngineSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="trackProgress">DuckDB tracks each statement's progress, for <see cref="RunningShare"/> (printed nowhere).</param>
+    public DuckDbSession(EngineSettings settings, CancellationToken cancellationToken = default, bool trackProgress = false)
     {
         _cancellationToken = cancellationToken;
         _settings = settings;
@@ -32,6 +35,8 @@ public sealed class DuckDbSession : IDisposable
                 SET memory_limit = {Sql.Text(settings.MemoryLimit)};
                 SET temp_directory = {Sql.Text(_spillDirectory)};
                 SET preserve_insertion_order = true;
+                SET enable_progress_bar = {(trackProgress ? "true" : "false")};
+                SET enable_progress_bar_print = false;
                 """);
         }
         catch
@@ -44,6 +49,24 @@ public sealed class DuckDbSession : IDisposable
 
     /// <summary>A private folder for the session's own scratch files; removed with the session.</summary>
     public string ScratchDirectory => _spillDirectory;
+
+    /// <summary>
+    /// The running statement's share done (0..1) as DuckDB estimates it; 0 when it cannot tell or
+    /// nothing runs. Another thread may ask while a statement runs (it reads DuckDB's own counter).
+    /// </summary>
+    public double RunningShare()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return 0;
+            }
+
+            var percentage = _connection.GetQueryProgress().Percentage;
+            return percentage is > 0 and <= 100 ? percentage / 100 : 0;
+        }
+    }
 
     public void Execute(string sql)
     {
@@ -107,6 +130,11 @@ public sealed class DuckDbSession : IDisposable
 
     public void Dispose()
     {
+        lock (_lock)
+        {
+            _disposed = true;
+        }
+
         _connection.Dispose();
         try
         {

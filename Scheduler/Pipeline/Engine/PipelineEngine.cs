@@ -49,16 +49,33 @@ public sealed class PipelineEngine(EngineSettings settings)
         return (filter, topCtr!, topProduct!);
     }
 
-    public ModelResult TopCtr(string filteredAdsViews, string output, CancellationToken cancellationToken = default)
+    /// <param name="follow">Given, while the ranking runs, a probe of the running statement's share done (0..1), and null when it ends.</param>
+    public ModelResult TopCtr(string filteredAdsViews, string output, CancellationToken cancellationToken = default, Action<Func<double>?>? follow = null) =>
+        Rank(filteredAdsViews, follow, cancellationToken, (session, input) => RankCtr(session, input, output));
+
+    /// <param name="follow">As for <see cref="TopCtr"/>.</param>
+    public ModelResult TopProduct(string filteredProductViews, string output, CancellationToken cancellationToken = default, Action<Func<double>?>? follow = null) =>
+        Rank(filteredProductViews, follow, cancellationToken, (session, input) => RankProducts(session, input, output));
+
+    /// <summary>Rows in a Parquet file, from its footer.</summary>
+    public long ParquetRows(string parquet, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings, cancellationToken);
-        return RankCtr(session, $"SELECT * FROM read_parquet({Sql.Text(filteredAdsViews)})", output);
+        using var session = new DuckDbSession(settings with { Threads = 1 }, cancellationToken);
+        return RowCount(session, parquet);
     }
 
-    public ModelResult TopProduct(string filteredProductViews, string output, CancellationToken cancellationToken = default)
+    private ModelResult Rank(string filtered, Action<Func<double>?>? follow, CancellationToken cancellationToken, Func<DuckDbSession, string, ModelResult> rank)
     {
-        using var session = new DuckDbSession(settings, cancellationToken);
-        return RankProducts(session, $"SELECT * FROM read_parquet({Sql.Text(filteredProductViews)})", output);
+        using var session = new DuckDbSession(settings, cancellationToken, trackProgress: follow is not null);
+        follow?.Invoke(session.RunningShare);
+        try
+        {
+            return rank(session, $"SELECT * FROM read_parquet({Sql.Text(filtered)})");
+        }
+        finally
+        {
+            follow?.Invoke(null);
+        }
     }
 
     /// <summary>

@@ -18,7 +18,10 @@ public sealed class TopCtrStep(PipelineEngine engine, Bucket bucket, RunLedger l
         var output = context.LocalPath("top_ctr.parquet");
         await bucket.DownloadFileAsync(context.Keys.FilteredAdsViews, input, cancellationToken);
 
-        var result = await Task.Run(() => engine.TopCtr(input, output, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
+        // Rows of the filtered input ranked, as far as the engine's progress of the ranking tells.
+        var meter = context.Meters.Start(Name, RunMeters.Rows, engine.ParquetRows(input, cancellationToken));
+        var result = await Task.Run(() => engine.TopCtr(input, output, cancellationToken, meter.Follow), cancellationToken).WaitAsync(cancellationToken);
+        meter.Complete();
         await ledger.AddDataQualityAsync(context.Run.Id, DataQuality.FromTopCtr(result), cancellationToken);
         PipelineTelemetry.RowsProcessed.Add(result.RowsIn, new KeyValuePair<string, object?>("step", Name));
 

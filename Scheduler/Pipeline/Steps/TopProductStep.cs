@@ -1,5 +1,6 @@
 using Recommender.Contracts;
 using Recommender.Scheduler.Pipeline.Engine;
+using Recommender.Scheduler.Pipeline.Runs;
 using Recommender.Scheduler.Storage;
 
 namespace Recommender.Scheduler.Pipeline.Steps;
@@ -17,7 +18,10 @@ public sealed class TopProductStep(PipelineEngine engine, Bucket bucket) : IPipe
         var output = context.LocalPath("top_product.parquet");
         await bucket.DownloadFileAsync(context.Keys.FilteredProductViews, input, cancellationToken);
 
-        var result = await Task.Run(() => engine.TopProduct(input, output, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
+        // Rows of the filtered input ranked, as far as the engine's progress of the ranking tells.
+        var meter = context.Meters.Start(Name, RunMeters.Rows, engine.ParquetRows(input, cancellationToken));
+        var result = await Task.Run(() => engine.TopProduct(input, output, cancellationToken, meter.Follow), cancellationToken).WaitAsync(cancellationToken);
+        meter.Complete();
         PipelineTelemetry.RowsProcessed.Add(result.RowsIn, new KeyValuePair<string, object?>("step", Name));
 
         await bucket.UploadFileAsync(context.Keys.TopProduct, output, cancellationToken);

@@ -162,25 +162,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>Every row of a query as values joined by '|'.</summary>
-    public async Task<List<string>> RowsAsync(string sql, params object[] parameters)
-    {
-        await using var command = DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(Cancel);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Cancel))
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            rows.Add(string.Join('|', values.Select(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    public Task<List<string>> RowsAsync(string sql, params object[] parameters) => DataSource.RowsAsync(sql, parameters);
 
     public Task<List<string>> PublishedAsync(string table, DateOnly date) => table switch
     {
