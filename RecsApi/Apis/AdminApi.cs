@@ -22,6 +22,7 @@ public static class AdminApi
         var api = app.MapGroup("/runs")
             .WithTags("Admin")
             .RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(RequireAdminKeyAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -74,17 +75,18 @@ public static class AdminApi
         HttpRequest request,
         [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
         [FromHeader(Name = ApiHeaders.Actor)] string? actor,
-        AdminKey adminKey,
         RunQueue queue,
         PipelineSettingsStore settings,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadAuthorizedAsync(request, apiKey, adminKey, RecsJsonContext.Default.QueueRunRequest, cancellationToken);
+        var (read, problem) = await JsonRequest.ReadAsync(request, RecsJsonContext.Default.QueueRunRequest, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+
+        var body = read!;
 
         var (source, badActor) = RunSource.For(apiKey!, actor);
         if (badActor is not null)
@@ -107,18 +109,19 @@ public static class AdminApi
         HttpRequest request,
         [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
         [FromHeader(Name = ApiHeaders.Actor)] string? actor,
-        AdminKey adminKey,
         RunQueue queue,
         PipelineSettingsStore settings,
         IOptions<AdminOptions> options,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadAuthorizedAsync(request, apiKey, adminKey, RecsJsonContext.Default.BackfillRequest, cancellationToken);
+        var (read, problem) = await JsonRequest.ReadAsync(request, RecsJsonContext.Default.BackfillRequest, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+
+        var body = read!;
 
         var (source, badActor) = RunSource.For(apiKey!, actor);
         if (badActor is not null)
@@ -158,19 +161,13 @@ public static class AdminApi
         return response.CreatedRuns > 0 ? TypedResults.Accepted("/runs", response) : TypedResults.Ok(response);
     }
 
+    // The X-Api-Key parameters below document the header in the OpenAPI reference; the group's filter checks it.
     public static async Task<Results<Accepted<RunActionResponse>, ProblemHttpResult>> ResumeRunAsync(
-        HttpContext httpContext,
         long id,
         [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
-        AdminKey adminKey,
         RunQueue queue,
         CancellationToken cancellationToken)
     {
-        if (adminKey.Refuse(httpContext, apiKey) is { } refused)
-        {
-            return refused;
-        }
-
         return await queue.ResumeAsync(id, cancellationToken) switch
         {
             null => UnknownRun(id),
@@ -187,15 +184,9 @@ public static class AdminApi
         HttpContext httpContext,
         long id,
         [FromHeader(Name = ApiHeaders.ApiKey)] string? apiKey,
-        AdminKey adminKey,
         RunQueue queue,
         CancellationToken cancellationToken)
     {
-        if (adminKey.Refuse(httpContext, apiKey) is { } refused)
-        {
-            return refused;
-        }
-
         var location = $"/runs/{id}";
         return await queue.CancelAsync(id, cancellationToken) switch
         {
@@ -212,17 +203,12 @@ public static class AdminApi
 
     private static ProblemHttpResult UnknownRun(long id) => Problems.NotFound("Unknown run", $"There is no run {id}.");
 
-    /// <summary>The key first, so a caller without it learns nothing about the body; then the body.</summary>
-    private static async Task<(T Body, ProblemHttpResult? Problem)> ReadAuthorizedAsync<T>(
-        HttpRequest request, string? apiKey, AdminKey adminKey, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) where T : class
+    /// <summary>The key first, for every admin endpoint, so a caller without it learns nothing about the body or the run.</summary>
+    private static async ValueTask<object?> RequireAdminKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (adminKey.Refuse(request.HttpContext, apiKey) is { } refused)
-        {
-            return (null!, refused);
-        }
-
-        var (body, problem) = await JsonRequest.ReadAsync(request, typeInfo, cancellationToken);
-        return (body!, problem);
+        var http = context.HttpContext;
+        var refused = http.RequestServices.GetRequiredService<AdminKey>().Refuse(http, http.Request.Headers[ApiHeaders.ApiKey]);
+        return refused ?? await next(context);
     }
 
     private static ProblemHttpResult? InFuture(DateOnly date, string field, TimeProvider clock)

@@ -8,6 +8,7 @@ using Recommender.Tests.Infrastructure;
 namespace Recommender.Tests.Api;
 
 /// <summary>Resume, cancel, backfill modes and the pipeline settings through RecsApi, against the stack's Scheduler.</summary>
+[Collection(SharedRecsDatabase.Name)]
 public sealed class OperatorActionsApiTests(StackFixture stack) : AdminTest(stack)
 {
     private static readonly DateOnly OldDate = new(2001, 8, 1);
