@@ -36,6 +36,9 @@ public sealed record PipelineOptions
     [Range(0.0, 1.0, ErrorMessage = "Pipeline:MinRowShare must be between 0 and 1.")]
     public double MinRowShare { get; init; } = 0.2;
 
+    /// <summary>A raw object larger than this (bytes) fails the run before it is downloaded.</summary>
+    public long MaxObjectSize { get; init; } = 20L << 30;
+
     /// <summary>Ids longer than this are malformed rows ("overlong_field").</summary>
     [Range(1, 100_000)]
     public int MaxFieldLength { get; init; } = 64;
@@ -89,6 +92,11 @@ public sealed record PipelineOptions
         if (!Engine.EngineSettings.TryBytes(MemoryLimit, out _))
         {
             yield return "Pipeline:MemoryLimit must look like '2GB' or '512MiB'.";
+        }
+
+        if (MaxObjectSize <= 0)
+        {
+            yield return "Pipeline:MaxObjectSize must be a positive number of bytes.";
         }
 
         if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval >= LeaseDuration)

@@ -15,16 +15,19 @@ public sealed class Bucket(IAmazonS3 s3, StorageSettings settings)
 
     public string Name => settings.Bucket;
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) =>
+        await SizeAsync(key, cancellationToken) is not null;
+
+    /// <summary>The object's size in bytes, or null when there is no such object.</summary>
+    public async Task<long?> SizeAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            await s3.GetObjectMetadataAsync(Name, key, cancellationToken);
-            return true;
+            return (await s3.GetObjectMetadataAsync(Name, key, cancellationToken)).ContentLength;
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            return false;
+            return null;
         }
     }
 

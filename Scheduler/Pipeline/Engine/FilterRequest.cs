@@ -12,6 +12,9 @@ public sealed record FilterRequest(
     DateOnly LastDate,
     string OutputDirectory)
 {
+    /// <summary>The object the advertiser list came from, for messages.</summary>
+    public string AdvertiserIdsKey { get; init; } = "advertiser_ids.csv";
+
     /// <summary>Told how many input bytes were just read, as reading goes (for a step's progress).</summary>
     public Action<long>? BytesRead { get; init; }
 

@@ -84,6 +84,7 @@ public sealed class PipelineEngine(EngineSettings settings)
     /// </summary>
     private FilterResult Process(FilterRequest request, CancellationToken cancellationToken, Action<DuckDbSession, RawDataset> use)
     {
+        InputShape.Check(request);
         Directory.CreateDirectory(request.OutputDirectory);
         using var session = new DuckDbSession(settings, cancellationToken);
 
@@ -137,6 +138,11 @@ public sealed class PipelineEngine(EngineSettings settings)
         var parquet = files.Where(f => f.IsParquet).ToList();
         if (parquet.Count > 0)
         {
+            foreach (var file in parquet)
+            {
+                InputShape.CheckParquetColumns(session, file, dataset);
+            }
+
             var keys = parquet.ToDictionary(f => f.Path, f => f.Key);
             session.Execute(Sql.Script("digest_parquet", new Dictionary<string, string>
             {

@@ -8,7 +8,6 @@ public sealed record RawDataset(string Name, bool HasType)
 
     public static readonly RawDataset[] All = [AdsViews, ProductViews];
 
-    public string CsvColumns => HasType
-        ? "{'advertiser_id': 'VARCHAR', 'product_id': 'VARCHAR', 'type': 'VARCHAR', 'date': 'VARCHAR'}"
-        : "{'advertiser_id': 'VARCHAR', 'product_id': 'VARCHAR', 'date': 'VARCHAR'}";
+    /// <summary>The columns its files hold, in the order of a CSV header.</summary>
+    public IReadOnlyList<string> Columns => HasType ? ["advertiser_id", "product_id", "type", "date"] : ["advertiser_id", "product_id", "date"];
 }

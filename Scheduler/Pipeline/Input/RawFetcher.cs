@@ -44,9 +44,17 @@ public sealed class RawFetcher(Bucket bucket)
         return new InputFile(basePath + ".csv", key, IsParquet: false);
     }
 
-    /// <summary>Unpacks every member of a gzip file, failing with the object's key when any is damaged or cut short.</summary>
+    /// <summary>
+    /// Unpacks every member of a gzip file, failing with the object's key when any is damaged or cut
+    /// short, or when it holds plain CSV or Parquet instead.
+    /// </summary>
     public static void Gunzip(string key, string source, string destination, CancellationToken cancellationToken)
     {
+        if (InputShape.Sniff(source) is var kind and not ContentKind.Gzip and not ContentKind.Other)
+        {
+            throw InputShape.Mismatch(key, kind, "gzip-compressed CSV");
+        }
+
         try
         {
             using var input = new GZipInputStream(File.OpenRead(source));

@@ -26,11 +26,8 @@ public sealed class FilterStep(
             located[dataset] = await locator.LocateAsync(dataset, date, cancellationToken);
         }
 
+        await locator.CheckAdvertiserIdsAsync(cancellationToken);
         var advertisers = context.LocalPath("advertiser_ids.csv");
-        if (!await bucket.ExistsAsync(locator.AdvertiserIdsKey, cancellationToken))
-        {
-            throw new PipelineFailure($"no advertiser list: {locator.AdvertiserIdsKey} is missing");
-        }
 
         // Both datasets and the advertiser list come down at the same time.
         var list = bucket.DownloadFileAsync(locator.AdvertiserIdsKey, advertisers, cancellationToken);
@@ -39,7 +36,7 @@ public sealed class FilterStep(
         await Task.WhenAll(list, adsFetch, viewsFetch);
         var (ads, views) = (await adsFetch, await viewsFetch);
 
-        var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered"));
+        var request = new FilterRequest(advertisers, ads, views, date, date, context.LocalPath("filtered")) { AdvertiserIdsKey = locator.AdvertiserIdsKey };
         var meter = context.Meters.Start(Name, RunMeters.Bytes, request.InputBytes);
         request = request with { BytesRead = meter.Add };
         var result = await Task.Run(() => engine.Filter(request, cancellationToken), cancellationToken).WaitAsync(cancellationToken);

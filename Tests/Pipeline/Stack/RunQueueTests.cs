@@ -129,6 +129,30 @@ public sealed class RunQueueTests(StackFixture stack) : StackTest(stack)
     }
 
     [Fact]
+    public async Task A_lease_that_ran_out_while_the_database_was_down_is_neither_failed_nor_charged_and_its_worker_keeps_it()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(Stack);
+        var (runId, _) = await harness.Ledger.EnqueueAsync(Day, "manual", maxAttempts: 1, Cancel);
+        await harness.Ledger.ClaimAsync("live-worker", TimeSpan.FromMinutes(1), null, Cancel);
+        // As after an outage: the last renewal and the lease's end both before the server (re)started,
+        // the worker's date lock gone with its connection. The lease is long so that it outlasts the server's uptime.
+        await harness.ScalarAsync<int>("""
+            WITH r AS (
+                UPDATE pipeline_runs
+                SET heartbeat_at = pg_postmaster_start_time() - interval '1 day', lease_expires_at = pg_postmaster_start_time() - interval '1 second'
+                WHERE id = $1 RETURNING 1)
+            SELECT count(*)::int FROM r
+            """, runId);
+
+        var taken = await harness.Ledger.RequeueExpiredAsync(Cancel);
+
+        Assert.Empty(taken);
+        Assert.NotNull(await harness.Ledger.RenewLeaseAsync(runId, "live-worker", TimeSpan.FromMinutes(1), [], Cancel));
+        var run = await harness.RunAsync(runId);
+        Assert.Equal(("running", 1), (run.Status, run.Attempt));
+    }
+
+    [Fact]
     public async Task Transient_failures_are_retried_with_backoff_until_attempts_run_out()
     {
         // Nothing listens on port 9 of this host: every S3 call fails as a network error would.

@@ -26,6 +26,7 @@ public sealed class PipelineOptionsTests
 
         Assert.Equal(("raw/", "runs/", 0.01, 7, 3, "2GB"), (options.RawPrefix, options.RunsPrefix, options.MaxBadRowShare, options.RetentionDays, options.MaxAttempts, options.MemoryLimit));
         Assert.Equal((0.2, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)), (options.MinRowShare, options.HeartbeatInterval, options.InventoryInterval));
+        Assert.Equal(20L * 1024 * 1024 * 1024, options.MaxObjectSize);
         Assert.Equal(("0 2 * * *", "UTC", CatchUpPolicy.Latest), (schedule.Cron, schedule.TimeZone, schedule.ResolveCatchUp()));
     }
 
@@ -35,6 +36,7 @@ public sealed class PipelineOptionsTests
     [InlineData("Pipeline:HeartbeatInterval", "00:05:00", "Pipeline:HeartbeatInterval")]
     [InlineData("Pipeline:MinRowShare", "1.5", "Pipeline:MinRowShare")]
     [InlineData("Pipeline:InventoryInterval", "00:00:00", "Pipeline:InventoryInterval")]
+    [InlineData("Pipeline:MaxObjectSize", "0", "Pipeline:MaxObjectSize")]
     [InlineData("Schedule:CatchUp", "sometimes", "Schedule:CatchUp")]
     [InlineData("Schedule:TimeZone", "Mars/Olympus", "Schedule:TimeZone")]
     [InlineData("Schedule:Cron", "daily", "Schedule:Cron")]

@@ -1,10 +1,14 @@
 -- Runs whose worker stopped renewing its lease go back to the queue, or fail when out of attempts.
 -- A run an operator asked to cancel ends cancelled instead.
 -- Only when no session holds the date's lock: a worker that still holds it is slow, not dead.
+-- A lease that ran out while this server was down is not the worker's fault (a restart also drops
+-- its date lock): it counts from the server's start, so a live worker renews it once it reconnects
+-- instead of its run being failed or charged another attempt.
 WITH expired AS (
     SELECT id
     FROM pipeline_runs
-    WHERE status = 'running' AND lease_expires_at < clock_timestamp()
+    WHERE status = 'running'
+      AND greatest(lease_expires_at, pg_postmaster_start_time() + coalesce(lease_expires_at - heartbeat_at, interval '0')) < clock_timestamp()
     FOR UPDATE SKIP LOCKED
 ), taken AS (
     UPDATE pipeline_runs AS r
