@@ -59,10 +59,12 @@ public static class RecommendationsApi
 
         if (day == snapshot.LatestDate)
         {
-            // The hot path: a dictionary look-up and bytes serialized when the date was published.
-            return snapshot.Latest.TryGetValue(advertiserId, out var lists)
-                ? new JsonBody<RecommendationsResponse>(lists.Of(modelName), cacheControl.Published)
-                : snapshot.AdvertiserById.ContainsKey(advertiserId)
+            // The hot path: a dictionary look-up and one list decoded from the date's compact body.
+            return snapshot.Days[0].TryRead(advertiserId, out var lists, ModelSelections.Of(modelName))
+                ? new JsonBody<RecommendationsResponse>(
+                    CachedJson.Serialize(new RecommendationsResponse(advertiserId, modelName, day, lists.Of(modelName)), RecsJsonContext.Default.RecommendationsResponse),
+                    cacheControl.Published)
+                : snapshot.IsKnown(advertiserId)
                     ? Unavailable.AdvertiserNotOnDate(advertiserId, day)
                     : Unavailable.UnknownAdvertiser(advertiserId);
         }
