@@ -16,10 +16,10 @@ public sealed class SnapshotDay
 
     private readonly Dictionary<string, int> _offsets;
 
-    private SnapshotDay(DateOnly date, DateTimeOffset publishedAt, byte[] body, string[] advertiserIds, Dictionary<string, int> offsets)
+    private SnapshotDay(DateOnly date, long version, byte[] body, string[] advertiserIds, Dictionary<string, int> offsets)
     {
         Date = date;
-        PublishedAt = publishedAt;
+        Version = version;
         Body = body;
         AdvertiserIds = advertiserIds;
         _offsets = offsets;
@@ -27,8 +27,8 @@ public sealed class SnapshotDay
 
     public DateOnly Date { get; }
 
-    /// <summary>When the date was published: a republished date is another publication and gets another body.</summary>
-    public DateTimeOffset PublishedAt { get; }
+    /// <summary>The date's published_dates row version the body was made from: any write to the row makes it stale.</summary>
+    public long Version { get; }
 
     public byte[] Body { get; }
 
@@ -36,7 +36,7 @@ public sealed class SnapshotDay
     public IReadOnlyList<string> AdvertiserIds { get; }
 
     /// <summary>Indexes a body: one pass over its records, reading only their ids and lengths.</summary>
-    public static SnapshotDay Open(DateOnly date, DateTimeOffset publishedAt, byte[] body)
+    public static SnapshotDay Open(DateOnly date, long version, byte[] body)
     {
         var reader = new BodyReader(body);
         var count = reader.ReadInt32();
@@ -51,7 +51,7 @@ public sealed class SnapshotDay
             reader.Position = start + sizeof(int) + length;
         }
 
-        return new SnapshotDay(date, publishedAt, body, ids, offsets);
+        return new SnapshotDay(date, version, body, ids, offsets);
     }
 
     public bool Contains(string advertiserId) => _offsets.ContainsKey(advertiserId);
@@ -83,28 +83,34 @@ public sealed class SnapshotDay
         var reader = new BodyReader(Body) { Position = offset + sizeof(int) };
         reader.SkipString();
         var totals = ReadTotals(ref reader);
+        var layout = (SnapshotDayWriter.Layout)reader.ReadByte();
+        var (ctrRanks, productRanks, ctrStored) = (
+            !layout.HasFlag(SnapshotDayWriter.Layout.TopCtrRanksInOrder),
+            !layout.HasFlag(SnapshotDayWriter.Layout.TopProductRanksInOrder),
+            !layout.HasFlag(SnapshotDayWriter.Layout.CtrIsClicksOverImpressions));
         var topCtr = new RecommendedProduct[models.HasFlag(ModelSelection.TopCtr) ? totals.TopCtrProducts : 0];
         for (var i = 0; i < totals.TopCtrProducts; i++)
         {
-            var rank = (int)reader.ReadVarint();
+            var rank = ctrRanks ? (int)reader.ReadVarint() : i + 1;
             if (topCtr.Length == 0)
             {
                 reader.SkipString();
                 reader.ReadVarint();
                 reader.ReadVarint();
-                reader.ReadDouble();
+                reader.Position += ctrStored ? sizeof(double) : 0;
                 continue;
             }
 
             var product = reader.ReadString();
             var (clicks, impressions) = (reader.ReadVarint(), reader.ReadVarint());
-            topCtr[i] = new RecommendedProduct(product, rank, reader.ReadDouble(), clicks, impressions);
+            var ctr = ctrStored ? reader.ReadDouble() : SnapshotDayWriter.Ctr(clicks, impressions);
+            topCtr[i] = new RecommendedProduct(product, rank, ctr, clicks, impressions);
         }
 
         var topProduct = new RecommendedProduct[models.HasFlag(ModelSelection.TopProduct) ? totals.TopProductProducts : 0];
         for (var i = 0; i < topProduct.Length; i++)
         {
-            var rank = (int)reader.ReadVarint();
+            var rank = productRanks ? (int)reader.ReadVarint() : i + 1;
             var product = reader.ReadString();
             var views = reader.ReadVarint();
             topProduct[i] = new RecommendedProduct(product, rank, views, Views: views);
@@ -139,6 +145,8 @@ public sealed class SnapshotDay
         }
 
         public bool ReadBoolean() => _body[Position++] != 0;
+
+        public byte ReadByte() => _body[Position++];
 
         public long ReadVarint()
         {

@@ -4,9 +4,11 @@ namespace Recommender.RecsApi.Snapshot;
 
 /// <summary>
 /// Writes the body of a <see cref="SnapshotDay"/>. Per advertiser, in ordinal id order: the record's length
-/// (int32), id, active flag, impressions, clicks and views, the two list lengths, then the top_ctr rows
-/// (rank, product, clicks, impressions, ctr as a double) and the top_product rows (rank, product, views).
-/// Whole numbers are 7-bit varints and strings length-prefixed UTF-8, as <see cref="BinaryWriter"/> writes them.
+/// (int32), id, active flag, impressions, clicks and views, the two list lengths, a <see cref="Layout"/> byte,
+/// then the top_ctr rows (rank, product, clicks, impressions, ctr as a double) and the top_product rows (rank,
+/// product, views). The layout leaves out ranks that are 1, 2, 3… and CTRs that are exactly clicks / impressions,
+/// which is most of a body. Whole numbers are 7-bit varints and strings length-prefixed UTF-8, as
+/// <see cref="BinaryWriter"/> writes them.
 /// </summary>
 public static class SnapshotDayWriter
 {
@@ -28,18 +30,31 @@ public static class SnapshotDayWriter
             writer.Write7BitEncodedInt64(totals.Views);
             writer.Write7BitEncodedInt(advertiser.TopCtr.Count);
             writer.Write7BitEncodedInt(advertiser.TopProduct.Count);
+            var layout = LayoutOf(advertiser);
+            writer.Write((byte)layout);
             foreach (var row in advertiser.TopCtr)
             {
-                writer.Write7BitEncodedInt(row.Rank);
+                if (!layout.HasFlag(Layout.TopCtrRanksInOrder))
+                {
+                    writer.Write7BitEncodedInt(row.Rank);
+                }
+
                 writer.Write(row.ProductId);
                 writer.Write7BitEncodedInt64(row.Clicks ?? 0);
                 writer.Write7BitEncodedInt64(row.Impressions ?? 0);
-                writer.Write(row.Score);
+                if (!layout.HasFlag(Layout.CtrIsClicksOverImpressions))
+                {
+                    writer.Write(row.Score);
+                }
             }
 
             foreach (var row in advertiser.TopProduct)
             {
-                writer.Write7BitEncodedInt(row.Rank);
+                if (!layout.HasFlag(Layout.TopProductRanksInOrder))
+                {
+                    writer.Write7BitEncodedInt(row.Rank);
+                }
+
                 writer.Write(row.ProductId);
                 writer.Write7BitEncodedInt64(row.Views ?? 0);
             }
@@ -53,4 +68,41 @@ public static class SnapshotDayWriter
         writer.Flush();
         return stream.ToArray();
     }
+
+    /// <summary>What a record leaves out because it can be computed.</summary>
+    [Flags]
+    public enum Layout : byte
+    {
+        None = 0,
+        TopCtrRanksInOrder = 1,
+        TopProductRanksInOrder = 2,
+        CtrIsClicksOverImpressions = 4,
+    }
+
+    /// <summary>The CTR the reader computes when the record leaves it out.</summary>
+    public static double Ctr(long clicks, long impressions) => (double)clicks / impressions;
+
+    private static Layout LayoutOf(AdvertiserOnDay advertiser)
+    {
+        var layout = Layout.None;
+        if (InOrder(advertiser.TopCtr))
+        {
+            layout |= Layout.TopCtrRanksInOrder;
+        }
+
+        if (InOrder(advertiser.TopProduct))
+        {
+            layout |= Layout.TopProductRanksInOrder;
+        }
+
+        // Compared bit for bit, so a CTR the pipeline computed otherwise is kept as it is.
+        if (advertiser.TopCtr.All(r => BitConverter.DoubleToInt64Bits(r.Score) == BitConverter.DoubleToInt64Bits(Ctr(r.Clicks ?? 0, r.Impressions ?? 1))))
+        {
+            layout |= Layout.CtrIsClicksOverImpressions;
+        }
+
+        return layout;
+    }
+
+    private static bool InOrder(IReadOnlyList<RecommendedProduct> rows) => rows.Select((r, i) => r.Rank == i + 1).All(inOrder => inOrder);
 }

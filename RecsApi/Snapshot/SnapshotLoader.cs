@@ -9,7 +9,7 @@ namespace Recommender.RecsApi.Snapshot;
 
 /// <summary>
 /// Builds a <see cref="PublishedSnapshot"/> in one repeatable-read transaction: the dates the current
-/// snapshot already holds as published are kept, the others read as their stored compact copies, and a date
+/// snapshot already holds at their current row version are kept, the others read as their stored compact copies, and a date
 /// without one is built from the model tables and its copy stored for every later load and replica.
 /// </summary>
 public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger<SnapshotLoader> logger)
@@ -24,11 +24,11 @@ public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger
         {
             var fingerprint = await PublicationFingerprint.ReadAsync(connection, cancellationToken);
             var published = await ReadPublishedDatesAsync(connection, cancellationToken);
-            var kept = (current?.Days ?? []).ToDictionary(d => (d.Date, d.PublishedAt));
+            var kept = (current?.Days ?? []).ToDictionary(d => (d.Date, d.Version));
             var days = new Dictionary<DateOnly, SnapshotDay>();
-            foreach (var (date, publishedAt) in published)
+            foreach (var (date, version) in published)
             {
-                if (kept.TryGetValue((date, publishedAt), out var day))
+                if (kept.TryGetValue((date, version), out var day))
                 {
                     days[date] = day;
                 }
@@ -41,9 +41,9 @@ public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger
             }
 
             var stored = clock.ElapsedMilliseconds;
-            foreach (var (date, publishedAt) in published.Where(p => !days.ContainsKey(p.Date)))
+            foreach (var (date, version) in published.Where(p => !days.ContainsKey(p.Date)))
             {
-                var day = SnapshotDay.Open(date, publishedAt, await SnapshotDayBuilder.BuildAsync(connection, date, cancellationToken));
+                var day = SnapshotDay.Open(date, version, await SnapshotDayBuilder.BuildAsync(connection, date, cancellationToken));
                 days[date] = day;
                 built.Add(day);
             }
@@ -61,14 +61,14 @@ public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger
         return snapshot;
     }
 
-    private static async Task<List<(DateOnly Date, DateTimeOffset PublishedAt)>> ReadPublishedDatesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<List<(DateOnly Date, long Version)>> ReadPublishedDatesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var dates = new List<(DateOnly, DateTimeOffset)>();
+        var dates = new List<(DateOnly, long)>();
         await using var batch = Sql.Batch(connection, "published_dates");
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            dates.Add((reader.Get<DateOnly>("date"), reader.Get<DateTimeOffset>("published_at")));
+            dates.Add((reader.Get<DateOnly>("date"), reader.Get<long>("version")));
         }
 
         return dates;
@@ -88,8 +88,8 @@ public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger
         while (await reader.ReadAsync(cancellationToken))
         {
             var date = await reader.GetFieldValueAsync<DateOnly>(0, cancellationToken);
-            var publishedAt = await reader.GetFieldValueAsync<DateTimeOffset>(1, cancellationToken);
-            days.Add(SnapshotDay.Open(date, publishedAt, await reader.GetFieldValueAsync<byte[]>(2, cancellationToken)));
+            var version = await reader.GetFieldValueAsync<long>(1, cancellationToken);
+            days.Add(SnapshotDay.Open(date, version, await reader.GetFieldValueAsync<byte[]>(2, cancellationToken)));
         }
 
         return days;
@@ -100,7 +100,7 @@ public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger
     {
         try
         {
-            await using var batch = Sql.Batch(connection, "store_snapshot_day", day.Date, day.PublishedAt, SnapshotDay.Format, day.Body);
+            await using var batch = Sql.Batch(connection, "store_snapshot_day", day.Date, day.Version, SnapshotDay.Format, day.Body);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException ex)
