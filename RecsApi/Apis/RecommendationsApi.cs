@@ -59,11 +59,9 @@ public static class RecommendationsApi
 
         if (day == snapshot.LatestDate)
         {
-            // The hot path: a dictionary look-up and one list decoded from the date's compact body.
-            return snapshot.Days[0].TryRead(advertiserId, out var lists, ModelSelections.Of(modelName))
-                ? new JsonBody<RecommendationsResponse>(
-                    CachedJson.Serialize(new RecommendationsResponse(advertiserId, modelName, day, lists.Of(modelName)), RecsJsonContext.Default.RecommendationsResponse),
-                    cacheControl.Published)
+            // The hot path: a dictionary look-up and bytes serialized at the first request since the publish.
+            return snapshot.TryGetLatest(advertiserId, modelName, out var latest)
+                ? new JsonBody<RecommendationsResponse>(latest, cacheControl.Published)
                 : snapshot.IsKnown(advertiserId)
                     ? Unavailable.AdvertiserNotOnDate(advertiserId, day)
                     : Unavailable.UnknownAdvertiser(advertiserId);

@@ -2,7 +2,7 @@ using Recommender.Contracts;
 
 namespace Recommender.RecsApi.Snapshot;
 
-/// <summary>The advertiser index of <c>GET /advertisers</c>, from the in-memory days, as <c>advertiser_index.sql</c> defined it.</summary>
+/// <summary>The advertiser index of <c>GET /advertisers</c>, from the in-memory days.</summary>
 internal static class AdvertiserIndex
 {
     /// <summary>Every advertiser active on one of <paramref name="days"/> (newest first), ordered by id.</summary>

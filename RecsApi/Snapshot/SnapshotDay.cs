@@ -14,14 +14,16 @@ public sealed class SnapshotDay
     /// <summary>The body's layout; a stored body of another format is rebuilt from the model tables.</summary>
     public const short Format = 1;
 
-    private readonly Dictionary<string, int> _offsets;
+    private readonly Dictionary<string, int> _indexes;
+    private readonly int[] _offsets;
 
-    private SnapshotDay(DateOnly date, long version, byte[] body, string[] advertiserIds, Dictionary<string, int> offsets)
+    private SnapshotDay(DateOnly date, long version, byte[] body, string[] advertiserIds, Dictionary<string, int> indexes, int[] offsets)
     {
         Date = date;
         Version = version;
         Body = body;
         AdvertiserIds = advertiserIds;
+        _indexes = indexes;
         _offsets = offsets;
     }
 
@@ -41,31 +43,33 @@ public sealed class SnapshotDay
         var reader = new BodyReader(body);
         var count = reader.ReadInt32();
         var ids = new string[count];
-        var offsets = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var indexes = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var offsets = new int[count];
         for (var i = 0; i < count; i++)
         {
-            var start = reader.Position;
+            var start = offsets[i] = reader.Position;
             var length = reader.ReadInt32();
             ids[i] = reader.ReadString();
-            offsets[ids[i]] = start;
+            indexes[ids[i]] = i;
             reader.Position = start + sizeof(int) + length;
         }
 
-        return new SnapshotDay(date, version, body, ids, offsets);
+        return new SnapshotDay(date, version, body, ids, indexes, offsets);
     }
 
-    public bool Contains(string advertiserId) => _offsets.ContainsKey(advertiserId);
+    /// <summary>The advertiser's place in <see cref="AdvertiserIds"/>.</summary>
+    public bool TryIndexOf(string advertiserId, out int index) => _indexes.TryGetValue(advertiserId, out index);
 
     /// <summary>The advertiser's activity and list lengths, without decoding the lists.</summary>
     public bool TryReadTotals(string advertiserId, out AdvertiserTotals totals)
     {
-        if (!_offsets.TryGetValue(advertiserId, out var offset))
+        if (!_indexes.TryGetValue(advertiserId, out var index))
         {
             totals = default;
             return false;
         }
 
-        var reader = new BodyReader(Body) { Position = offset + sizeof(int) };
+        var reader = new BodyReader(Body) { Position = _offsets[index] + sizeof(int) };
         reader.SkipString();
         totals = ReadTotals(ref reader);
         return true;
@@ -74,13 +78,13 @@ public sealed class SnapshotDay
     /// <summary>The advertiser's lists; <paramref name="models"/> chooses which to decode (the other comes back empty).</summary>
     public bool TryRead(string advertiserId, out AdvertiserOnDay lists, ModelSelection models = ModelSelection.Both)
     {
-        if (!_offsets.TryGetValue(advertiserId, out var offset))
+        if (!_indexes.TryGetValue(advertiserId, out var index))
         {
             lists = null!;
             return false;
         }
 
-        var reader = new BodyReader(Body) { Position = offset + sizeof(int) };
+        var reader = new BodyReader(Body) { Position = _offsets[index] + sizeof(int) };
         reader.SkipString();
         var totals = ReadTotals(ref reader);
         var layout = (SnapshotDayWriter.Layout)reader.ReadByte();
