@@ -39,6 +39,13 @@ await using var postgres = await TempPostgres.StartAsync();
 var advertisers = await BenchmarkData.CreateAsync(postgres.ConnectionString, root, settings);
 Console.WriteLine($"PostgreSQL ready with data in {clock.Elapsed.TotalSeconds:F1} s");
 
+// The first start after the data appeared builds each date's compact copy from the model tables and stores it, as the
+// first replica does after a publish; the measured start reads the stored copies, as every later start and replica does.
+await using (var first = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString, TimeSpan.FromSeconds(settings.ReadyTimeout)))
+{
+    Console.WriteLine($"RecsApi first start (builds and stores each date's compact copy) healthy {first.ReadyAfter.TotalSeconds:F1} s after its start; load average {LoadAverage()}");
+}
+
 await using var api = await RecsApiServer.StartAsync(root, Configuration, postgres.ConnectionString, TimeSpan.FromSeconds(settings.ReadyTimeout));
 var (loadedRss, loadPeakRss) = api.Memory();
 Console.WriteLine($"RecsApi ({Configuration}) healthy at {api.BaseAddress} {api.ReadyAfter.TotalSeconds:F1} s after its start " +
@@ -47,13 +54,15 @@ Console.WriteLine($"RecsApi ({Configuration}) healthy at {api.BaseAddress} {api.
 string[] recommendations = [.. advertisers.SelectMany(a => new[] { $"/recommendations/{a}/top_ctr", $"/recommendations/{a}/top_product" })];
 string[] history = [.. advertisers.Select(a => $"/history/{a}")];
 string[] stats = [.. Enumerable.Range(1, (advertisers.Count + 49) / 50).Select(page => $"/stats?page={page}&page_size=50")];
+// Prefix searches as the dashboard's advertiser search sends them: the first three characters of (at most 3,000) ids.
+string[] search = [.. Spread([.. advertisers], 3_000).Select(a => $"/advertisers?q={a[..3]}").Distinct()];
 
 // Every path (at most 3,000 evenly spread ones at large sizes) answers 200 before any is measured; the ceiling body is as long as the average answer.
-var bodySize = await CheckAndMeasureAsync(api.BaseAddress, Spread([.. recommendations, .. history, .. stats], 3_000));
+var bodySize = await CheckAndMeasureAsync(api.BaseAddress, Spread([.. recommendations, .. history, .. stats, .. search], 3_000));
 string[] ceiling = [$"/benchmark/ceiling/{bodySize}"];
 // The ceiling runs before and after /recommendations, so a change in background load shows and averages out.
-var scenarios = new[] { ("ceiling", ceiling), ("recommendations", recommendations), ("ceiling again", ceiling), ("history", history), ("stats", stats) };
-foreach (var paths in new[] { ceiling, recommendations, history, stats })
+var scenarios = new[] { ("ceiling", ceiling), ("recommendations", recommendations), ("ceiling again", ceiling), ("history", history), ("stats", stats), ("advertisers?q=", search) };
+foreach (var paths in new[] { ceiling, recommendations, history, stats, search })
 {
     await Wrk.RunAsync(api.BaseAddress, paths, settings, settings.Tiny ? 1 : 2); // warm-up: JIT tiers, pools, caches
 }
@@ -79,8 +88,14 @@ var share = recsResult.RequestsPerSecond / ceilingRate;
 var errors = results.Sum(r => r.Result.Errors);
 Console.WriteLine();
 Console.WriteLine($"ceiling body: {bodySize} bytes (average /recommendations body)");
-Console.WriteLine($"/recommendations vs ceiling (mean of both ceiling runs, {ceilingRate:N0} req/s): {share:P0} (target >= 70 %) {(share >= 0.7 ? "met" : "MISSED")}");
-Console.WriteLine($"/recommendations p99: {recsResult.P99Ms:F2} ms (target <= 10 ms) {(recsResult.P99Ms <= 10 ? "met" : "MISSED")}");
+Console.WriteLine($"/recommendations vs ceiling (mean of both ceiling runs, {ceilingRate:N0} req/s): {share:P0} (target >= 85 %) {(share >= 0.85 ? "met" : "MISSED")}");
+Console.WriteLine($"/recommendations p99: {recsResult.P99Ms:F2} ms (target <= 5 ms) {(recsResult.P99Ms <= 5 ? "met" : "MISSED")}");
+foreach (var (name, r) in results.Where(r => r.Name is "history" or "stats" or "advertisers?q="))
+{
+    Console.WriteLine($"/{name} p50: {r.P50Ms:F2} ms (target <= 5 ms) {(r.P50Ms <= 5 ? "met" : "MISSED")}");
+}
+
+Console.WriteLine($"RecsApi ready: {api.ReadyAfter.TotalSeconds:F1} s after its start (target <= 10 s) {(api.ReadyAfter.TotalSeconds <= 10 ? "met" : "MISSED")}");
 Console.WriteLine($"errors: {errors} (target 0) {(errors == 0 ? "met" : "MISSED")}");
 var (endRss, peakRss) = api.Memory();
 Console.WriteLine($"RecsApi RSS after the run {Mib(endRss)}, peak {Mib(peakRss)}");

@@ -36,7 +36,6 @@ public static class HistoryApi
         [FromRoute(Name = "advertiser_id")] string advertiserId,
         [FromQuery] string? days,
         SnapshotStore snapshots,
-        RecommendationQueries queries,
         PipelineSettingsStore settings,
         CacheControl cacheControl,
         CancellationToken cancellationToken)
@@ -53,19 +52,23 @@ public static class HistoryApi
             return Unavailable.NotLoaded();
         }
 
-        if (!snapshot.AdvertiserById.ContainsKey(advertiserId))
+        if (!snapshot.IsKnown(advertiserId))
         {
             return Unavailable.UnknownAdvertiser(advertiserId);
         }
 
-        var key = $"history|{dayCount}|{advertiserId}";
-        if (!snapshot.Cache.TryGet(key, out var json))
+        // Every retained date is in memory: the newest ones the advertiser has a record on, newest first.
+        var history = new List<HistoryDay>(dayCount);
+        foreach (var day in snapshot.Days.Take(dayCount))
         {
-            var history = await queries.GetHistoryAsync(advertiserId, dayCount, cancellationToken);
-            json = snapshot.Cache.Add(key, CachedJson.Serialize(
-                new HistoryResponse(advertiserId, dayCount, history), RecsJsonContext.Default.HistoryResponse));
+            if (day.TryRead(advertiserId, out var lists))
+            {
+                history.Add(new HistoryDay(day.Date, lists.TopCtr, lists.TopProduct));
+            }
         }
 
-        return new JsonBody<HistoryResponse>(json, cacheControl.Published);
+        return new JsonBody<HistoryResponse>(
+            CachedJson.Serialize(new HistoryResponse(advertiserId, dayCount, history), RecsJsonContext.Default.HistoryResponse),
+            cacheControl.Published);
     }
 }

@@ -59,10 +59,10 @@ public static class RecommendationsApi
 
         if (day == snapshot.LatestDate)
         {
-            // The hot path: a dictionary look-up and bytes serialized when the date was published.
-            return snapshot.Latest.TryGetValue(advertiserId, out var lists)
-                ? new JsonBody<RecommendationsResponse>(lists.Of(modelName), cacheControl.Published)
-                : snapshot.AdvertiserById.ContainsKey(advertiserId)
+            // The hot path: a dictionary look-up and bytes serialized at the first request since the publish.
+            return snapshot.TryGetLatest(advertiserId, modelName, out var latest)
+                ? new JsonBody<RecommendationsResponse>(latest, cacheControl.Published)
+                : snapshot.IsKnown(advertiserId)
                     ? Unavailable.AdvertiserNotOnDate(advertiserId, day)
                     : Unavailable.UnknownAdvertiser(advertiserId);
         }

@@ -3,7 +3,7 @@ using Recommender.Contracts;
 
 namespace Recommender.RecsApi.Data;
 
-/// <summary>Recommendations of dates other than the snapshot's, straight from PostgreSQL.</summary>
+/// <summary>Recommendations of dates other than the latest, straight from PostgreSQL.</summary>
 public sealed class RecommendationQueries(NpgsqlDataSource dataSource)
 {
     public async Task<AdvertiserDay> GetAdvertiserDayAsync(DateOnly date, string advertiserId, CancellationToken cancellationToken)
@@ -23,35 +23,5 @@ public sealed class RecommendationQueries(NpgsqlDataSource dataSource)
         }
 
         return new AdvertiserDay(published, active, known, lists[ModelRow.TopCtr], lists[ModelRow.TopProduct]);
-    }
-
-    /// <summary>The advertiser's lists on each of the <paramref name="days"/> newest published dates it was active on, newest first.</summary>
-    public async Task<IReadOnlyList<HistoryDay>> GetHistoryAsync(string advertiserId, int days, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = Sql.Batch(connection, "advertiser_history", advertiserId, days);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-
-        var history = new List<HistoryDay>();
-        List<RecommendedProduct>[]? current = null;
-        DateOnly? currentDate = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var date = reader.GetFieldValue<DateOnly>(1);
-            if (date != currentDate)
-            {
-                current = [[], []];
-                currentDate = date;
-                history.Add(new HistoryDay(date, current[ModelRow.TopCtr], current[ModelRow.TopProduct]));
-            }
-
-            var model = reader.GetInt32(0);
-            if (model is ModelRow.TopCtr or ModelRow.TopProduct)
-            {
-                current![model].Add(ModelRow.Read(reader, 2));
-            }
-        }
-
-        return history;
     }
 }

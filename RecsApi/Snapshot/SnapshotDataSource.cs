@@ -19,6 +19,8 @@ public sealed class SnapshotDataSource(NpgsqlDataSource source) : IAsyncDisposab
             MaxPoolSize = 4,
             KeepAlive = 15,
             ApplicationName = "recsapi-snapshot",
+            // The loads are a few plain scans; compiling them costs more than it saves.
+            Options = "-c jit=off",
         }.ConnectionString));
 
     public ValueTask DisposeAsync() => Source.DisposeAsync();

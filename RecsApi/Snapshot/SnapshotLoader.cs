@@ -1,131 +1,117 @@
-using System.Collections.Frozen;
 using System.Data;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Recommender.Contracts;
 using Recommender.RecsApi.Data;
-using Recommender.RecsApi.Http;
 using Recommender.RecsApi.Options;
-using Recommender.RecsApi.Stats;
 
 namespace Recommender.RecsApi.Snapshot;
 
-/// <summary>Builds a <see cref="PublishedSnapshot"/> from PostgreSQL in one read-only, repeatable-read transaction.</summary>
-public sealed class SnapshotLoader(IOptions<ApiOptions> options)
+/// <summary>
+/// Builds a <see cref="PublishedSnapshot"/> in one repeatable-read transaction: the dates the current
+/// snapshot already holds at their current row version are kept, the others read as their stored compact copies, and a date
+/// without one is built from the model tables and its copy stored for every later load and replica.
+/// </summary>
+public sealed partial class SnapshotLoader(IOptions<ApiOptions> options, ILogger<SnapshotLoader> logger)
 {
-    public async Task<PublishedSnapshot> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public async Task<PublishedSnapshot> LoadAsync(NpgsqlConnection connection, PublishedSnapshot? current, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        var built = new List<SnapshotDay>();
+        PublishedSnapshot snapshot;
         // Repeatable read: every query sees the same publication even if the pipeline commits meanwhile.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var fingerprint = await PublicationFingerprint.ReadAsync(connection, cancellationToken);
-        var dates = await ReadPublishedDatesAsync(connection, cancellationToken);
-
-        var latest = FrozenDictionary<string, LatestLists>.Empty;
-        DayStats? stats = null;
-        if (fingerprint.LatestDate is { } date)
+        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
-            latest = await ReadLatestAsync(connection, date, cancellationToken);
-            stats = await StatsQueries.ComputeAsync(connection, date, cancellationToken);
+            var fingerprint = await PublicationFingerprint.ReadAsync(connection, cancellationToken);
+            var published = await ReadPublishedDatesAsync(connection, cancellationToken);
+            var kept = (current?.Days ?? []).ToDictionary(d => (d.Date, d.Version));
+            var days = new Dictionary<DateOnly, SnapshotDay>();
+            foreach (var (date, version) in published)
+            {
+                if (kept.TryGetValue((date, version), out var day))
+                {
+                    days[date] = day;
+                }
+            }
+
+            var missing = published.Where(p => !days.ContainsKey(p.Date)).Select(p => p.Date).ToArray();
+            foreach (var day in await ReadStoredAsync(connection, missing, cancellationToken))
+            {
+                days[day.Date] = day;
+            }
+
+            var stored = clock.ElapsedMilliseconds;
+            foreach (var (date, version) in published.Where(p => !days.ContainsKey(p.Date)))
+            {
+                var day = SnapshotDay.Open(date, version, await SnapshotDayBuilder.BuildAsync(connection, date, cancellationToken));
+                days[date] = day;
+                built.Add(day);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            snapshot = new PublishedSnapshot(fingerprint, [.. published.Select(p => days[p.Date])], options.Value.ResponseCacheEntries);
+            LogPhases(logger, published.Count - missing.Length, missing.Length - built.Count, stored, built.Count, clock.ElapsedMilliseconds - stored);
         }
 
-        var advertisers = await ReadAdvertisersAsync(connection, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new PublishedSnapshot(fingerprint, dates, latest, advertisers, stats, options.Value.ResponseCacheEntries);
+        foreach (var day in built)
+        {
+            await StoreAsync(connection, day, cancellationToken);
+        }
+
+        return snapshot;
     }
 
-    private static async Task<List<DateOnly>> ReadPublishedDatesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<List<(DateOnly Date, long Version)>> ReadPublishedDatesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var dates = new List<DateOnly>();
+        var dates = new List<(DateOnly, long)>();
         await using var batch = Sql.Batch(connection, "published_dates");
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            dates.Add(reader.GetFieldValue<DateOnly>(0));
+            dates.Add((reader.Get<DateOnly>("date"), reader.Get<long>("version")));
         }
 
         return dates;
     }
 
-    /// <summary>
-    /// Every advertiser's two responses of <paramref name="date"/>. The rows come grouped by advertiser,
-    /// so each advertiser's lists are serialized as soon as its rows end and only its lists are held.
-    /// </summary>
-    private static async Task<FrozenDictionary<string, LatestLists>> ReadLatestAsync(
-        NpgsqlConnection connection, DateOnly date, CancellationToken cancellationToken)
+    private static async Task<List<SnapshotDay>> ReadStoredAsync(NpgsqlConnection connection, DateOnly[] dates, CancellationToken cancellationToken)
     {
-        var active = new List<string>();
-        await using (var batch = Sql.Batch(connection, "day_advertisers", date))
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        var days = new List<SnapshotDay>();
+        if (dates.Length == 0)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                active.Add(reader.GetString(0));
-            }
+            return days;
         }
 
-        var lists = new Dictionary<string, LatestLists>(active.Count, StringComparer.Ordinal);
-        List<RecommendedProduct>[] models = [[], []];
-        string? current = null;
-        await using (var batch = Sql.Batch(connection, "day_recommendations", date))
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var advertiserId = reader.GetString(1);
-                if (advertiserId != current)
-                {
-                    Add(lists, current, date, models);
-                    current = advertiserId;
-                }
-
-                models[reader.GetInt32(0)].Add(ModelRow.Read(reader, 2));
-            }
-        }
-
-        Add(lists, current, date, models);
-        foreach (var advertiserId in active)
-        {
-            // Active without recommendations: both lists empty.
-            if (!lists.ContainsKey(advertiserId))
-            {
-                Add(lists, advertiserId, date, models);
-            }
-        }
-
-        return lists.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    /// <summary>Serializes <paramref name="advertiserId"/>'s lists into <paramref name="lists"/> and empties them for the next advertiser.</summary>
-    private static void Add(Dictionary<string, LatestLists> lists, string? advertiserId, DateOnly date, List<RecommendedProduct>[] models)
-    {
-        if (advertiserId is null)
-        {
-            return;
-        }
-
-        lists[advertiserId] = new LatestLists(
-            Serialize(advertiserId, ModelNames.TopCtr, date, models[ModelRow.TopCtr]),
-            Serialize(advertiserId, ModelNames.TopProduct, date, models[ModelRow.TopProduct]));
-        models[ModelRow.TopCtr].Clear();
-        models[ModelRow.TopProduct].Clear();
-    }
-
-    private static CachedJson Serialize(string advertiserId, string model, DateOnly date, List<RecommendedProduct> products) =>
-        CachedJson.Serialize(new RecommendationsResponse(advertiserId, model, date, products), RecsJsonContext.Default.RecommendationsResponse);
-
-    private static async Task<List<AdvertiserSummary>> ReadAdvertisersAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var advertisers = new List<AdvertiserSummary>();
-        await using var batch = Sql.Batch(connection, "advertiser_index");
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await using var batch = Sql.Batch(connection, "snapshot_days", dates, SnapshotDay.Format);
+        // Sequential: each body (tens of MB) is read once, straight into its array.
+        await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            advertisers.Add(new AdvertiserSummary(
-                reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
+            var date = await reader.GetFieldValueAsync<DateOnly>(0, cancellationToken);
+            var version = await reader.GetFieldValueAsync<long>(1, cancellationToken);
+            days.Add(SnapshotDay.Open(date, version, await reader.GetFieldValueAsync<byte[]>(2, cancellationToken)));
         }
 
-        advertisers.Sort((a, b) => string.CompareOrdinal(a.AdvertiserId, b.AdvertiserId));
-        return advertisers;
+        return days;
     }
+
+    /// <summary>Best effort: a copy that cannot be stored is built again by the next load.</summary>
+    private async Task StoreAsync(NpgsqlConnection connection, SnapshotDay day, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var batch = Sql.Batch(connection, "store_snapshot_day", day.Date, day.Version, SnapshotDay.Format, day.Body);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex)
+        {
+            LogStoreFailed(logger, day.Date, ex.MessageText);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot days: {Kept} kept from the current snapshot, {Stored} read as stored copies in {StoredMs} ms, {Built} built from the model tables in {BuiltMs} ms")]
+    private static partial void LogPhases(ILogger logger, int kept, int stored, long storedMs, int built, long builtMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The compact copy of {Date} was not stored: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, DateOnly date, string reason);
 }

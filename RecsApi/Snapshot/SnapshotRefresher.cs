@@ -86,9 +86,11 @@ public sealed partial class SnapshotRefresher(
         var waited = clock.ElapsedMilliseconds;
         try
         {
-            var snapshot = await loader.LoadAsync(connection, cancellationToken);
+            var snapshot = await loader.LoadAsync(connection, store.Current, cancellationToken);
             store.Replace(snapshot);
-            LogLoaded(logger, snapshot.LatestDate, snapshot.Latest.Count, snapshot.PublishedDates.Count, clock.ElapsedMilliseconds, waited);
+            LogLoaded(logger, snapshot.LatestDate, snapshot.Days.Count == 0 ? 0 : snapshot.Days[0].AdvertiserIds.Count, snapshot.PublishedDates.Count, clock.ElapsedMilliseconds, waited);
+            // The advertiser index and the latest statistics, off the requests' path.
+            _ = Task.Run(snapshot.Prepare, CancellationToken.None);
             return true;
         }
         finally

@@ -93,9 +93,9 @@ public static class StatsQueries
         return new StatsTrend(days);
     }
 
-    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 2);
+    internal static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 2);
 
-    private static RecommendationChange[] Largest(List<RecommendationChange> changes) =>
+    internal static RecommendationChange[] Largest(List<RecommendationChange> changes) =>
         [.. changes
             .OrderByDescending(c => c.ChangePercent)
             .ThenByDescending(c => c.ProductsEntered + c.ProductsLeft)
