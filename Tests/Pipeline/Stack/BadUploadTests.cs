@@ -141,6 +141,23 @@ public sealed class BadUploadTests(StackFixture stack) : StackTest(stack)
     }
 
     [Fact]
+    public async Task A_malformed_line_holding_a_nul_byte_is_counted_and_sampled_and_the_run_succeeds()
+    {
+        await using var day = await PublishDayAsync(Stack, SampleLayout.Daily);
+        var advertiser = Encoding.UTF8.GetString(await day.Harness.DownloadAsync(day.Spec.AdvertiserIdsKey)).Split('\n')[1].Trim();
+        await ReplaceAsync(day, day.Key("product_views"), day.Key("product_views"),
+            bytes => [.. bytes, .. Encoding.UTF8.GetBytes($"{advertiser},bad\0product,not-a-date\n")]);
+
+        var runId = await day.Harness.EnqueueAsync(Day);
+        await day.Harness.DrainAsync();
+
+        Assert.Equal("succeeded", (await day.Harness.RunAsync(runId)).Status);
+        Assert.Equal(
+            ["true"],
+            await day.Harness.RowsAsync("SELECT (position(chr(65533) || 'product,not-a-date' IN data_quality::text) > 0)::text FROM pipeline_runs WHERE id = $1", runId));
+    }
+
+    [Fact]
     public async Task An_advertiser_list_with_a_wrong_header_fails_saying_the_header_it_needs()
     {
         await using var day = await PublishDayAsync(Stack, SampleLayout.Daily);

@@ -41,10 +41,13 @@ internal sealed class BadRowTally
     private static bool Before((int File, int Range, long Line) a, (int File, int Range, long Line, string Text) b) =>
         (a.File, a.Range, a.Line).CompareTo((b.File, b.Range, b.Line)) < 0;
 
-    /// <summary>The line as text for a run record: invalid UTF-8 shown as U+FFFD, cut to the sample length.</summary>
+    /// <summary>
+    /// The line as text for a run record: invalid UTF-8 and NUL (which PostgreSQL's jsonb cannot hold) shown as
+    /// U+FFFD, cut to the sample length.
+    /// </summary>
     private static string Text(ReadOnlySpan<byte> bytes)
     {
-        var text = System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4 * BadRowReasons.SampleLength)]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4 * BadRowReasons.SampleLength)]).Replace('\0', '\uFFFD');
         return text.Length > BadRowReasons.SampleLength ? text[..BadRowReasons.SampleLength] : text;
     }
 }
