@@ -8,9 +8,9 @@ namespace Recommender.Benchmarks.DashboardBenchmark;
 internal sealed class Stack : IAsyncDisposable
 {
     private readonly TempPostgres _postgres;
-    private readonly RecsApiServer _api;
+    private readonly WebAppProcess _api;
 
-    private Stack(TempPostgres postgres, RecsApiServer api, WebAppProcess dashboard, IReadOnlyList<string> advertisers) =>
+    private Stack(TempPostgres postgres, WebAppProcess api, WebAppProcess dashboard, IReadOnlyList<string> advertisers) =>
         (_postgres, _api, Dashboard, Advertisers) = (postgres, api, dashboard, advertisers);
 
     public WebAppProcess Dashboard { get; }

@@ -6,7 +6,12 @@ using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Tests.Dashboard.Browser;
 
-/// <summary>The Runs pages and the admin's actions in a real browser against the whole stack and its Scheduler.</summary>
+/// <summary>
+/// The Runs pages and the admin's actions in a real browser against the whole stack and its Scheduler.
+/// The admin queues and publishes a date of the stack's own database, so these run with the other
+/// tests that publish there.
+/// </summary>
+[Collection(SharedRecsDatabase.Name)]
 public sealed class DashboardOperationsBrowserTests(StackFixture stack) : StackTest(stack)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
