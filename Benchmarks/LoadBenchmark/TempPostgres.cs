@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Recommender.Tests.Infrastructure;
 
 namespace Recommender.Benchmarks.LoadBenchmark;
 
@@ -37,7 +38,7 @@ internal sealed class TempPostgres : IAsyncDisposable
             Processes.Command(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-instructions"], asPostgres),
             TimeSpan.FromMinutes(1));
 
-        var port = Processes.FreeLoopbackPort();
+        var port = WebAppProcess.FreeLoopbackPort();
         var server = Process.Start(Processes.Command(Path.Combine(bin, "postgres"),
         [
             "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", root,
